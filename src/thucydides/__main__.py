@@ -1,0 +1,5 @@
+import sys
+
+from thucydides.cli import main
+
+sys.exit(main())
