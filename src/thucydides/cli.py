@@ -287,7 +287,7 @@ def run_actor(args: argparse.Namespace) -> int:
             continue
         query_id, text, context, date = item
         actor = resolver.resolve(text, context=context, date=date)
-        record = {
+        record: dict[str, Any] = {
             "doc_id": query_id,
             "text": text,
             "code": actor.code if actor else None,
