@@ -28,9 +28,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not hasattr(args, "run"):
         parser.print_help()
         return 2
+    from thucydides.store import StoreError
+
     try:
         return int(args.run(args))
-    except InputError as error:
+    except (InputError, StoreError) as error:
         print(f"thucydides: {error}", file=sys.stderr)
         return EXIT_SKIPPED
     except KeyboardInterrupt:
@@ -49,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_events(commands)
     _add_quotes(commands)
     _add_actor(commands)
+    _add_happenings(commands)
     return parser
 
 
@@ -98,6 +101,16 @@ def _add_ingest(commands: Any) -> None:
     )
     _add_sources(command)
     command.add_argument("--db", type=Path, default=Path("thucydides.duckdb"), help="store file")
+    command.add_argument(
+        "--engine", choices=("local", "ray"), default="local",
+        help="local: a process pool on this machine (default); ray: Ray Data",
+    )
+    command.add_argument(
+        "--workers", type=int, help="worker processes (default: every core)"
+    )
+    command.add_argument(
+        "--address", help="with --engine ray: connect to this Ray cluster instead of a local one"
+    )
     command.set_defaults(run=run_ingest)
 
 
@@ -157,6 +170,44 @@ def _add_actor(commands: Any) -> None:
     )
     command.add_argument("--explain", action="store_true", help="show which entries matched")
     command.set_defaults(run=run_actor)
+
+
+def _add_happenings(commands: Any) -> None:
+    command = commands.add_parser(
+        "happenings", help="events deduplicated across documents, with their sources",
+        description="Reports with the same type, actor and recipient codes, place and dates "
+        "within --window days are one happening. --rebuild brings them up to date first.",
+    )
+    _add_output(command)
+    command.add_argument("--rebuild", action="store_true", help="update from the stored events")
+    command.add_argument("--full", action="store_true", help="with --rebuild: recompute all")
+    command.add_argument("--window", type=int, default=1, help="days between reports (default 1)")
+    command.add_argument("--type", help="PLOVER event type")
+    command.add_argument("--actor", help="actor country code")
+    command.add_argument("--recipient", help="recipient country code")
+    command.add_argument("--min-sources", type=int, help="reported by at least this many sites")
+    command.add_argument("--reports", metavar="ID", help="list the reports of one happening")
+    command.set_defaults(run=run_happenings)
+
+
+def _add_serve(commands: Any) -> None:
+    command = commands.add_parser(
+        "serve", help="serve the store read-only over HTTP: JSON API and web page",
+        description="A read-only FastAPI application over the store, with its OpenAPI document "
+        "at /openapi.json and the web page at /.",
+    )
+    command.add_argument("--db", type=Path, default=Path("thucydides.duckdb"), help="store file")
+    command.add_argument("--host", default="127.0.0.1", help="address to bind (default: loopback)")
+    command.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    command.set_defaults(run=run_serve)
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from thucydides.serve import run
+
+    _check_store(args.db)
+    run(args.db, args.host, args.port)
+    return 0
 
 
 def _documents(args: argparse.Namespace, skipped: list[InputError]) -> Iterator[Document]:
@@ -225,11 +276,26 @@ def _write_document(doc: Document, files: dict[str, IO[str]], stack: ExitStack, 
 
 
 def run_ingest(args: argparse.Namespace) -> int:
+    from thucydides.engines import PipelineSpec
+    from thucydides.engines import run_ingest as run_engine
+    from thucydides.read import read_sources
     from thucydides.store import Store
 
+    spec = PipelineSpec(tuple(args.actors), tuple(args.patterns))
+    if args.actors or args.patterns:
+        for problem in spec.build().load_problems:
+            print(f"thucydides: {problem}", file=sys.stderr)
     skipped: list[InputError] = []
+
+    def report(error: InputError) -> None:
+        skipped.append(error)
+        print(f"thucydides: skipped {error}", file=sys.stderr)
+
     with Store(args.db) as store:
-        stats = store.ingest(_documents(args, skipped))
+        stats = run_engine(
+            read_sources(args.sources, date=args.date), store, engine=args.engine,
+            workers=args.workers, address=args.address, spec=spec, on_skip=report,
+        )
     print(
         f"{args.db}: {stats.added} added, {stats.replaced} replaced, {stats.unchanged} unchanged "
         f"({stats.events} events, {stats.quotes} quotes); {len(skipped)} skipped",
@@ -273,8 +339,33 @@ def run_quotes(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_happenings(args: argparse.Namespace) -> int:
+    from thucydides.export import write_table
+    from thucydides.store import HappeningFilter, Store, StoreError
+
+    _check_store(args.db)
+    if args.rebuild:
+        with Store(args.db) as store:
+            count = store.rebuild_happenings(window_days=args.window, full=args.full)
+        print(f"{args.db}: {count} happenings rebuilt", file=sys.stderr)
+    filters = HappeningFilter(
+        type=args.type, actor=args.actor, recipient=args.recipient, since=args.since,
+        until=args.until, min_sources=args.min_sources, limit=args.limit,
+    )
+    with Store(args.db, read_only=True) as store:
+        try:
+            table = (
+                store.happening_reports(args.reports) if args.reports
+                else store.happenings(filters)
+            )
+        except StoreError as error:
+            raise InputError(str(args.db), str(error)) from None
+        write_table(table, args.format, args.output)
+    return 0
+
+
 def run_actor(args: argparse.Namespace) -> int:
-    from thucydides.actors import ActorResolver
+    from thucydides.actors import ActorResolver, wiki_title
 
     resolver = ActorResolver(user_files=args.actors)
     for problem in resolver.load_problems:
@@ -293,6 +384,7 @@ def run_actor(args: argparse.Namespace) -> int:
             "code": actor.code if actor else None,
             "sector": actor.sector if actor else None,
             "name": actor.name if actor else None,
+            "wiki": wiki_title(actor) if actor else None,
             "rule": actor.rule if actor else None,
         }
         if args.explain:
