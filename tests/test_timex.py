@@ -1,0 +1,270 @@
+"""Time expressions and event dates, on sentences written for these tests.
+
+The document date of most tests is Monday 17 March 2025.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from thucydides.annotate import AnnotatedDocument, annotate, annotate_one
+from thucydides.model import CleanDocument, Event, Span, Timex
+from thucydides.timex import assign_event_dates, find_timexes, normalise
+
+MONDAY = dt.date(2025, 3, 17)
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def annotated(text: str, date: dt.date | None = MONDAY) -> AnnotatedDocument:
+    return annotate_one(CleanDocument.from_lines("test", text, date=date))
+
+
+def timexes(text: str, date: dt.date | None = MONDAY) -> list[Timex]:
+    return find_timexes(annotated(text, date))
+
+
+def values(text: str, date: dt.date | None = MONDAY) -> dict[str, str | None]:
+    return {t.text: t.value for t in timexes(text, date)}
+
+
+def event_at(doc: AnnotatedDocument, word: str) -> Event:
+    """A hand-made event whose trigger is the first occurrence of ``word``."""
+    start = doc.text.index(word)
+    sentence = doc.sentence_at(start)
+    assert sentence is not None
+    return Event(
+        event="CONSULT", trigger=Span(start, start + len(word), word), sentence=sentence.index
+    )
+
+
+# ---------------------------------------------------------------------------- expressions
+
+
+def test_absolute_dates() -> None:
+    found = values("The treaty was signed on June 28, 2019, and revised in March 2024.")
+    assert found["June 28, 2019"] == "2019-06-28"
+    assert found["March 2024"] == "2024-03"
+
+
+def test_month_day_without_year_takes_the_document_year() -> None:
+    found = values("Envoys met on February 18 and again on February 27.")
+    assert found == {"February 18": "2025-02-18", "February 27": "2025-02-27"}
+
+
+def test_decades_and_years() -> None:
+    assert normalise("the 1990s", MONDAY) == ("DATE", "199X")
+    assert normalise("2019", MONDAY) == ("DATE", "2019")
+    assert normalise("fiscal 2023", MONDAY) == ("DATE", "2023")
+
+
+def test_weekday_follows_tense() -> None:
+    assert values("The minister will speak to the press on Tuesday.") == {"Tuesday": "2025-03-18"}
+    assert values("The minister spoke to the press on Tuesday.") == {"Tuesday": "2025-03-11"}
+    assert values("The two leaders plan to talk on Tuesday.") == {"Tuesday": "2025-03-18"}
+
+
+def test_deictic_days_and_relative_units() -> None:
+    found = values("Protesters gathered yesterday. Prices rose last week and will fall next month.")
+    assert found["yesterday"] == "2025-03-16"
+    assert found["last week"] == "2025-W11"
+    assert found["next month"] == "2025-04"
+    assert normalise("this year", MONDAY) == ("DATE", "2025")
+    assert normalise("over the weekend", MONDAY, "past") == ("DATE", "2025-W11-WE")
+
+
+def test_ago_expressions_with_hedges() -> None:
+    assert normalise("approximately one month ago", MONDAY) == ("DATE", "2025-02")
+    assert normalise("three years ago", MONDAY) == ("DATE", "2022")
+    assert normalise("about two weeks ago", MONDAY) == ("DATE", "2025-W10")
+    assert normalise("five days ago", MONDAY) == ("DATE", "2025-03-12")
+
+
+def test_reference_words() -> None:
+    found = values("The council recently met. Now the future of the plan is unclear.")
+    assert found["recently"] == "PAST_REF"
+    assert found["Now"] == "PRESENT_REF"
+    assert found["the future"] == "FUTURE_REF"
+
+
+def test_durations() -> None:
+    found = {t.text: (t.type, t.value) for t in timexes("The talks lasted over six hours.")}
+    assert found == {"six hours": ("DURATION", "PT6H")}
+    assert normalise("three years", MONDAY) == ("DURATION", "P3Y")
+    assert normalise("several months", MONDAY) == ("DURATION", "PXM")
+    assert normalise("twenty four hours", MONDAY) == ("DURATION", "PT24H")
+
+
+def test_adjectival_duration_is_not_a_date() -> None:
+    found = timexes("Both sides accepted a 30-day ceasefire.")
+    assert [(t.text, t.type, t.value) for t in found] == [("30-day", "DURATION", "P30D")]
+
+
+def test_sets() -> None:
+    assert normalise("daily", MONDAY) == ("SET", "P1D")
+    assert normalise("every week", MONDAY) == ("SET", "P1W")
+    assert normalise("twice a year", MONDAY) == ("SET", "P1Y")
+    found = timexes("The ministry publishes its figures every week.")
+    assert [(t.text, t.type) for t in found] == [("every week", "SET")]
+
+
+def test_ranges_give_both_ends() -> None:
+    found = values("Inflation fell between 2016 and 2018.")
+    assert found == {"2016": "2016", "2018": "2018"}
+
+
+def test_clock_times() -> None:
+    assert normalise("9 a.m. Tuesday", MONDAY, "future") == ("TIME", "2025-03-18T09:00")
+    assert normalise("Sunday evening", MONDAY, "past") == ("TIME", "2025-03-16TEV")
+
+
+def test_clock_time_joins_its_day() -> None:
+    found = values("The vote will open at 9 a.m. on Tuesday.")
+    assert found == {"9 a.m. on Tuesday": "2025-03-18T09:00"}
+
+
+def test_modifiers_last_and_next_are_strict() -> None:
+    assert normalise("last Monday", MONDAY) == ("DATE", "2025-03-10")
+    assert normalise("Monday", MONDAY) == ("DATE", "2025-03-17")
+    assert normalise("last December", MONDAY) == ("DATE", "2024-12")
+    assert normalise("next March", MONDAY, "future") == ("DATE", "2026-03")
+    assert normalise("June last year", MONDAY) == ("DATE", "2024-06")
+
+
+def test_stated_day_stays_in_the_year_when_tense_is_unclear() -> None:
+    assert normalise("April 2", MONDAY, "past") == ("DATE", "2025-04-02")
+    assert normalise("November 9", MONDAY, "past") == ("DATE", "2024-11-09")
+    assert normalise("November 9", MONDAY, "future") == ("DATE", "2025-11-09")
+
+
+def test_quarters_holidays_centuries_and_other_formats() -> None:
+    assert normalise("the third quarter of 2024", MONDAY) == ("DATE", "2024-Q3")
+    assert normalise("the first half of 2024", MONDAY) == ("DATE", "2024-H1")
+    assert normalise("Christmas", MONDAY, "future") == ("DATE", "2025-12-25")
+    assert normalise("Thanksgiving 2024", MONDAY) == ("DATE", "2024-11-28")
+    assert normalise("the 19th century", MONDAY) == ("DATE", "18")
+    assert normalise("2019-06-28", MONDAY) == ("DATE", "2019-06-28")
+    assert normalise("March 17-19", MONDAY) is None
+
+
+def test_later_is_a_duration_not_a_date() -> None:
+    assert normalise("three days later", MONDAY) == ("DURATION", "P3D")
+
+
+def test_year_earlier_takes_the_quarter_it_compares_with() -> None:
+    found = values("Profit rose in the third quarter of 2024 from a year earlier.")
+    assert found["a year earlier"] == "2023-Q3"
+
+
+def test_ages_are_not_time_expressions() -> None:
+    assert timexes("A 45-year-old farmer was arrested.") == []
+
+
+def test_no_document_date_leaves_relative_expressions_unresolved() -> None:
+    found = {
+        t.text: t
+        for t in timexes("He spoke on Tuesday, and the deal was signed on June 28, 2019.", None)
+    }
+    assert not found["Tuesday"].resolved
+    assert found["June 28, 2019"].resolved
+    assert found["June 28, 2019"].value == "2019-06-28"
+    assert normalise("yesterday", None) == ("DATE", None)
+    assert normalise("three years ago", None) == ("DATE", None)
+
+
+def test_offsets_point_into_the_text() -> None:
+    doc = annotated("Title line\nThe envoy arrived in Cairo on Friday.")
+    for timex in find_timexes(doc):
+        assert doc.text[timex.start : timex.end] == timex.text
+        assert timex.sentence == 1
+
+
+# ---------------------------------------------------------------------------- event dates
+
+
+def test_event_date_from_governing_expression() -> None:
+    doc = annotated("On February 18, delegations from both countries met in Riyadh.")
+    event = event_at(doc, "met")
+    assign_event_dates(doc, [event], find_timexes(doc))
+    assert (event.date, event.date_source) == ("2025-02-18", "expression")
+    assert event.date_span is not None and event.date_span.text == "February 18"
+
+
+def test_event_date_from_same_sentence() -> None:
+    doc = annotated("The ministers, who arrived on February 18, met in Riyadh.")
+    event = event_at(doc, "met")
+    assign_event_dates(doc, [event], find_timexes(doc))
+    assert (event.date, event.date_source) == ("2025-02-18", "sentence")
+
+
+def test_event_date_from_paragraph_and_never_from_a_duration() -> None:
+    doc = annotated(
+        "On February 18, the delegations arrived in Riyadh. The ministers met for six hours."
+    )
+    event = event_at(doc, "met")
+    assign_event_dates(doc, [event], find_timexes(doc))
+    assert (event.date, event.date_source) == ("2025-02-18", "paragraph")
+    assert event.date_span is not None and event.date_span.text == "February 18"
+
+
+def test_event_date_falls_back_to_document_then_unresolved() -> None:
+    doc = annotated("The talks lasted over six hours.")
+    event = event_at(doc, "lasted")
+    assign_event_dates(doc, [event], find_timexes(doc))
+    assert (event.date, event.date_source, event.date_span) == ("2025-03-17", "document", None)
+    undated = annotated("The ministers met in Riyadh.", None)
+    event = event_at(undated, "met")
+    assign_event_dates(undated, [event], find_timexes(undated))
+    assert (event.date, event.date_source) == (None, "unresolved")
+
+
+def test_future_event_takes_future_date() -> None:
+    doc = annotated("The two presidents will meet on Tuesday in Geneva.")
+    event = event_at(doc, "meet")
+    assign_event_dates(doc, [event], find_timexes(doc))
+    assert (event.date, event.date_source) == ("2025-03-18", "expression")
+
+
+# ---------------------------------------------------------------------------- dev set
+
+
+@pytest.mark.skipif(
+    not (SHARED / "datasets" / "timex" / "dev.jsonl").exists(), reason="no ../shared"
+)
+def test_dev_set_scores(tmp_path: Path) -> None:
+    """The first documents of the TempEval-3 dev half, scored by the referee."""
+    lines = (SHARED / "datasets" / "timex" / "dev.jsonl").read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines[:30]]
+    gold, pred = tmp_path / "gold.jsonl", tmp_path / "pred.jsonl"
+    gold.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    documents = [
+        CleanDocument.from_lines(r["id"], r["text"], date=dt.date.fromisoformat(r["date"]))
+        for r in records
+    ]
+    with pred.open("w", encoding="utf-8") as handle:
+        for doc in annotate(documents):
+            for t in find_timexes(doc):
+                line = {
+                    "doc_id": doc.clean.doc_id,
+                    "start": t.start,
+                    "end": t.end,
+                    "text": t.text,
+                    "value": t.value,
+                    "type": t.type,
+                }
+                handle.write(json.dumps(line) + "\n")
+    scorer = SHARED / "eval" / "score.py"
+    result = subprocess.run(
+        [sys.executable, str(scorer), "timex", str(gold), str(pred)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    report = json.loads(result.stdout[: result.stdout.rindex("}") + 1])
+    assert report["relaxed"]["f1"] >= 0.85
+    assert report["value_accuracy_on_relaxed"]["accuracy"] >= 0.75
