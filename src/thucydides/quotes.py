@@ -1,0 +1,708 @@
+"""Quotations and their speakers: direct, partial, indirect and "according to" attributions.
+
+Two passes over an annotated document. The first finds what was said: stretches between
+quotation marks (scanned per paragraph, so an unbalanced mark costs at most one quotation)
+and the clausal complements of reporting verbs (``cues.tsv``) in the spaCy parse. The second
+walks the candidates in reading order and settles who said it: a cue's subject, resolved
+from a pronoun or short name to the full mention of the person, or, for a quotation with
+no cue of its own (the rest of a split quote, a paragraph that is only a quotation), the
+last speaker. One person gets one ``Actor`` across the document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from thucydides.annotate import AnnotatedDocument, AnnotatedSentence, EntityMention
+from thucydides.model import Actor, Event, Quote, QuoteType, Span
+from thucydides.ontology import data_path, read_table
+
+if TYPE_CHECKING:
+    from thucydides.actors import ActorResolver
+
+OPENERS = {"“": '"', "„": '"', "«": '"', "‘": "'"}
+CLOSERS = {"”": '"', "»": '"', "’": "'"}
+EITHER = {'"': '"', "'": "'"}
+"""Quotation marks by family: double marks pair with double, single with single."""
+
+MARKS = set(OPENERS) | set(CLOSERS) | set(EITHER)
+FILLER = "\x00"
+"""Stands for the second apostrophe of a doubled one ('') used as a double quotation mark."""
+BEFORE_OPENER = set(" \t([{—–-/:;,") | MARKS
+AFTER_CLOSER = set(" \t)]}.,;:!?—–-/…")
+DASHES = ("—", "―", "–", "-")
+DIRECT_LEAD = (",", ":", ".", "!", "?", "—", "–", "―", ";")
+"""A quotation after one of these (or at the start of a sentence) stands as direct speech."""
+
+NP_MODIFIERS = ("det", "compound", "amod", "nmod", "poss", "nummod", "quantmod", "case", "prep")
+PREDICATES = ("xcomp", "ccomp", "oprd", "acomp")
+"""Complements that complete an object: "urged voters to stay home", "called it a scam"."""
+OBJECT_PREPS = ("as", "of", "for")
+"""Prepositions that complete an object: "described it as ...", "accused him of ..."."""
+CLIMB_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl")
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+TRIM = " \t\n,;:.—–-―"
+
+
+@dataclass(frozen=True)
+class Cues:
+    verbs: dict[str, frozenset[str]]
+    """Reporting verb lemma -> the dependents that hold what was said (``ccomp``, ``prep:for``)."""
+    nouns: frozenset[str]
+    phrases: tuple[tuple[str, ...], ...]
+
+
+@cache
+def load_cues() -> Cues:
+    """The reporting verbs, nouns and phrases of ``data/quotes/cues.tsv``."""
+    verbs, nouns, phrases = {}, set(), []
+    for row in read_table(data_path("quotes", "cues.tsv")):
+        if row["kind"] == "verb":
+            verbs[row["cue"]] = frozenset(row["complement"].split(","))
+        elif row["kind"] == "noun":
+            nouns.add(row["cue"])
+        else:
+            phrases.append(tuple(row["cue"].lower().split()))
+    return Cues(verbs, frozenset(nouns), tuple(phrases))
+
+
+@dataclass(frozen=True)
+class Region:
+    """A stretch of text in quotation marks: offsets include the marks."""
+
+    start: int
+    end: int
+    paragraph: int
+    closed: bool
+
+    def contains(self, start: int, end: int) -> bool:
+        return self.start <= start and end <= self.end
+
+
+@dataclass
+class Candidate:
+    """A quotation before its speaker is settled; ``source`` is the cue's subject as written."""
+
+    start: int
+    end: int
+    type: QuoteType
+    sentence: AnnotatedSentence
+    cue: Span | None = None
+    source: SpacySpan | None = None
+    source_sentence: AnnotatedSentence | None = None
+    inherits: bool = False
+    cue_dep: str = ""
+
+    @property
+    def cue_start(self) -> int:
+        return self.cue.start if self.cue is not None else self.start
+
+
+def find_quotes(
+    annotated: AnnotatedDocument,
+    resolver: ActorResolver,
+    events: list[Event],
+    resolve_speakers: bool = True,
+) -> list[Quote]:
+    """The quotations of a document with their speakers, cues and the events they report.
+
+    With ``resolve_speakers`` (the default) a pronoun or short-name speaker is replaced by the
+    full mention it stands for; without it the speaker is the mention as written (its
+    identity is still resolved in ``speaker_actor``).
+    """
+    regions = list(quoted_regions(annotated))
+    candidates = sorted(_candidates(annotated, regions), key=lambda c: (c.start, c.end))
+    speakers = SpeakerResolver(annotated, resolver, resolve_speakers)
+    quotes = []
+    for candidate in candidates:
+        speaker, actor = speakers.settle(candidate)
+        text = annotated.text[candidate.start : candidate.end]
+        content = Span(candidate.start, candidate.end, text)
+        quote = Quote(
+            content=content,
+            type=candidate.type,
+            sentence=candidate.sentence.index,
+            speaker=speaker,
+            speaker_actor=actor,
+            cue=candidate.cue,
+        )
+        quote.events = _events_of(quote, events)
+        quotes.append(quote)
+    return quotes
+
+
+# ---------------------------------------------------------------------------- quotation marks
+
+
+def quoted_regions(annotated: AnnotatedDocument) -> Iterator[Region]:
+    """Top-level quoted stretches of every paragraph, double marks first, then single ones."""
+    for number, paragraph in enumerate(annotated.paragraphs):
+        start, end = paragraph.paragraph.start, paragraph.paragraph.end
+        local = annotated.text[start:end].replace("''", '"' + FILLER)
+        doubles = list(_scan(local, '"', []))
+        yield from (Region(start + s, start + e, number, closed) for s, e, closed in doubles)
+        singles = _scan(local, "'", [(s, e) for s, e, _ in doubles])
+        yield from (Region(start + s, start + e, number, True) for s, e, ok in singles if ok)
+
+
+def _scan(text: str, family: str, skip: list[tuple[int, int]]) -> Iterator[tuple[int, int, bool]]:
+    """Pair the quotation marks of one family in a paragraph's text.
+
+    An opener with no closer before the next opener is dropped, except at the end of the
+    paragraph, where it runs to the end (a quotation continued in the next paragraph).
+    """
+    opened: int | None = None
+    for i, char in enumerate(text):
+        if char not in MARKS or any(s <= i < e for s, e in skip):
+            continue
+        role = _mark_role(text, i, family)
+        if role is None:
+            continue
+        if opened is None:
+            if "open" in role:
+                opened = i
+        elif "close" in role:
+            if i > opened + 1:
+                yield opened, _past_filler(text, i + 1), True
+            opened = None
+        elif "open" in role:
+            opened = i
+    if opened is not None and family == '"' and len(text) - opened > 2:
+        yield opened, len(text), False
+
+
+def _past_filler(text: str, i: int) -> int:
+    return i + 1 if i < len(text) and text[i] == FILLER else i
+
+
+def _mark_role(text: str, i: int, family: str) -> str | None:
+    """Whether the mark at ``i`` can open ("open") or close ("close") a quotation, or both."""
+    char = text[i]
+    before = text[i - 1] if i > 0 else " "
+    after = text[_past_filler(text, i + 1)] if _past_filler(text, i + 1) < len(text) else " "
+    if OPENERS.get(char) == family:
+        return None if char == "‘" and before.isalnum() else "open"
+    if CLOSERS.get(char) != family and EITHER.get(char) != family:
+        return None
+    if before.isalnum() and after.isalnum():
+        return None  # an apostrophe inside a word: work's, don't
+    can_open = char not in CLOSERS and before in BEFORE_OPENER and not after.isspace()
+    closes_nested = before == " " and i > 1 and text[i - 2] in MARKS  # 'outreach,' "
+    ends = after in AFTER_CLOSER or after in MARKS
+    can_close = (not before.isspace() or closes_nested) and ends
+    roles = ("open" if can_open else "") + ("close" if can_close else "")
+    return roles or None
+
+
+# ---------------------------------------------------------------------------- candidates
+
+
+def _candidates(annotated: AnnotatedDocument, regions: list[Region]) -> Iterator[Candidate]:
+    reported = list(_reported(annotated, regions))
+    yield from reported
+    partials: dict[int, Candidate] = {}
+    for region in regions:
+        candidate = _quoted(annotated, region, regions, reported)
+        if candidate is None:
+            continue
+        if candidate.type == "direct":
+            yield candidate
+        elif candidate.cue is not None:
+            first = partials.setdefault(candidate.cue.start, candidate)
+            first.end = max(first.end, candidate.end)
+    yield from partials.values()
+
+
+def _quoted(
+    annotated: AnnotatedDocument,
+    region: Region,
+    regions: list[Region],
+    reported: list[Candidate],
+) -> Candidate | None:
+    """A direct or partial quotation for one quoted stretch, or None (a scare quote)."""
+    sentence = annotated.sentence_at(region.start) or annotated.sentence_at(region.start + 1)
+    if sentence is None:
+        return None
+    if _is_direct(annotated, region, sentence):
+        candidate = Candidate(region.start, region.end, "direct", sentence)
+        cue = _nearest_cue(annotated, region, regions)
+        if cue is not None:
+            cue_sentence, token, subject = cue
+            candidate.cue = cue_sentence.to_span(token)
+            candidate.source, candidate.source_sentence = subject, cue_sentence
+        elif (named := _colon_source(annotated, region) or _dash_source(annotated, region)):
+            candidate.source_sentence, candidate.source = named
+        else:
+            candidate.inherits = True
+        return candidate
+    if any(c.start <= region.start and region.end <= c.end + 2 for c in reported):
+        return None  # already inside a reported clause
+    governing = _governing_cue(annotated, region, sentence)
+    if governing is None:
+        return None
+    token, subject = governing
+    inner_start, inner_end = _inner(annotated.text, region)
+    return Candidate(
+        inner_start, inner_end, "partial", sentence, sentence.to_span(token), subject, sentence
+    )
+
+
+def _is_direct(annotated: AnnotatedDocument, region: Region, sentence: AnnotatedSentence) -> bool:
+    """A quotation that is a sentence of its own rather than words within one."""
+    text = annotated.text
+    paragraph = annotated.paragraphs[region.paragraph].paragraph
+    lead = text[max(sentence.start, paragraph.start) : region.start].rstrip()
+    inner = text[region.start + 1 : region.end].strip()
+    words = len(inner.split())
+    if lead and not lead.endswith(DIRECT_LEAD):
+        return False
+    return words >= 4 or inner.rstrip("”\"'’").endswith((",", ".", "!", "?"))
+
+
+def _inner(text: str, region: Region) -> tuple[int, int]:
+    """Offsets of a quotation without its marks and edge punctuation."""
+    start, end = region.start + 1, region.end - 1 if region.closed else region.end
+    while end > start and text[end - 1] in TRIM:
+        end -= 1
+    return start, end
+
+
+def _nearest_cue(
+    annotated: AnnotatedDocument, region: Region, regions: list[Region]
+) -> tuple[AnnotatedSentence, Token, SpacySpan] | None:
+    """The reporting verb nearest a quotation, outside all quotations, in its sentences."""
+    best: tuple[int, AnnotatedSentence, Token, SpacySpan] | None = None
+    for sentence in _around(annotated, region):
+        for token in sentence.span:
+            start, end = sentence.char_range(token)
+            if not _is_speech_cue(token) or any(r.contains(start, end) for r in regions):
+                continue
+            subject = _subject(token)
+            if subject is None:
+                continue
+            s_start, s_end = sentence.char_range(subject)
+            if any(r.contains(s_start, s_end) for r in regions):
+                continue
+            distance = min(abs(start - region.end), abs(region.start - end))
+            if best is None or distance < best[0]:
+                best = (distance, sentence, token, subject)
+    return None if best is None else best[1:]
+
+
+def _around(annotated: AnnotatedDocument, region: Region) -> Iterator[AnnotatedSentence]:
+    """Sentences of the region's paragraph that overlap it or touch its edges."""
+    for sentence in annotated.sentences:
+        if sentence.paragraph != region.paragraph:
+            continue
+        if sentence.start <= region.end + 2 and region.start - 2 <= sentence.end:
+            yield sentence
+
+
+def _colon_source(
+    annotated: AnnotatedDocument, region: Region
+) -> tuple[AnnotatedSentence, SpacySpan] | None:
+    """The name before a colon that introduces a quotation: ``Trump: "We will win"``."""
+    paragraph = annotated.paragraphs[region.paragraph].paragraph
+    lead = annotated.text[paragraph.start : region.start].rstrip()
+    if not lead.endswith(":") or len(lead.split()) > 8:
+        return None
+    found = annotated.char_span(paragraph.start + len(lead) - 1, paragraph.start + len(lead))
+    if found is None or found[1].start == 0:
+        return None
+    sentence, colon = found
+    name = colon.doc[colon.start - 1]
+    if name.pos_ != "PROPN":
+        return None
+    return sentence, _noun_phrase(name)
+
+
+def _dash_source(
+    annotated: AnnotatedDocument, region: Region
+) -> tuple[AnnotatedSentence, SpacySpan] | None:
+    """The name after a dash that signs a quotation: ``"We will win." ― Ana Ruiz``."""
+    paragraph = annotated.paragraphs[region.paragraph].paragraph
+    tail = annotated.text[region.end : paragraph.end]
+    stripped = tail.lstrip()
+    if not stripped.startswith(DASHES):
+        return None
+    start = region.end + len(tail) - len(stripped) + 1
+    while start < paragraph.end and annotated.text[start].isspace():
+        start += 1
+    found = annotated.char_span(start, start + 1)
+    if found is None or found[1].root.pos_ != "PROPN":
+        return None
+    return found[0], _noun_phrase(found[1].root)
+
+
+def _governing_cue(
+    annotated: AnnotatedDocument, region: Region, sentence: AnnotatedSentence
+) -> tuple[Token, SpacySpan] | None:
+    """The reporting verb above a partial quotation in the parse, with its subject."""
+    found = annotated.char_span(region.start + 1, max(region.start + 2, region.end - 1))
+    if found is None:
+        return None
+    token: Token | None = found[1].root
+    while token is not None:
+        if _is_cue(token) and (subject := _subject(token)) is not None:
+            return token, subject
+        token = None if token.head.i == token.i else token.head
+    return None
+
+
+def _reported(annotated: AnnotatedDocument, regions: list[Region]) -> Iterator[Candidate]:
+    """Indirect speech and "according to" attributions, outer ones only."""
+    found: list[Candidate] = []
+    for sentence in annotated.sentences:
+        for token in sentence.span:
+            candidate = _attribution(sentence, token, regions)
+            if candidate is not None:
+                found.append(candidate)
+    for outer in found:
+        for inner in found:
+            if inner is not outer and _follows(inner, outer):
+                outer.end = _before(annotated.text, outer.start, inner.cue_start)
+    for candidate in found:
+        if candidate.end > candidate.start + 1 and not any(
+            _nested(candidate, other) for other in found if other is not candidate
+        ):
+            yield candidate
+
+
+def _follows(inner: Candidate, outer: Candidate) -> bool:
+    """A cue that continues a report with a new one: "X said A, adding that B"."""
+    return (
+        inner.cue_dep in CLIMB_DEPS
+        and outer.start < inner.cue_start < outer.end
+        and inner.start > inner.cue_start
+    )
+
+
+def _before(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in TRIM:
+        end -= 1
+    return end
+
+
+def _nested(inner: Candidate, outer: Candidate) -> bool:
+    inside = outer.start <= inner.start and inner.end <= outer.end
+    return inside and outer.start <= inner.cue_start < outer.end
+
+
+def _attribution(
+    sentence: AnnotatedSentence, token: Token, regions: list[Region]
+) -> Candidate | None:
+    start, end = sentence.char_range(token)
+    if any(r.contains(start, end) for r in regions):
+        return None
+    if _is_phrase_cue(token):
+        return _according_to(sentence, token)
+    if token.pos_ == "NOUN" and token.lemma_.lower() in load_cues().nouns:
+        return _noun_report(sentence, token, regions)
+    if not _is_cue(token):
+        return None
+    subject = _subject(token)
+    if subject is None:
+        return None
+    content = _complement(sentence, token)
+    if content is None or _mostly_quoted(content, regions):
+        return None
+    s_start, s_end = sentence.char_range(subject)
+    if any(r.contains(s_start, s_end) for r in regions):
+        return None
+    cue = sentence.to_span(token)
+    return Candidate(*content, "indirect", sentence, cue, subject, sentence, cue_dep=token.dep_)
+
+
+def _complement(sentence: AnnotatedSentence, token: Token) -> tuple[int, int] | None:
+    """Offsets of what a reporting verb reports: its listed complement, or, for a
+    parenthetical cue (``X, he said, Y``), the whole sentence around it."""
+    wanted = load_cues().verbs[token.lemma_.lower()]
+    targets = _targets(token, wanted)
+    if any(t.i > token.i for t in targets):
+        targets = [t for t in targets if t.i > token.i]  # "X said: Y", not the clause before
+    if targets:
+        first = min(t.left_edge.i for t in targets)
+        after = [c for c in token.rights if c.i > first and _completes(c)]
+        last = max(t.right_edge.i for t in targets + after)
+        return _trimmed(sentence, token.doc[first], token.doc[_clip(token.doc, first, last)])
+    if "ccomp" not in wanted:
+        return None
+    span = sentence.span
+    if token.dep_ == "parataxis":
+        return _trimmed(sentence, span[0], span[-1])
+    if any(c.dep_ in ("dobj", "attr") for c in token.children):
+        return None
+    if token.dep_ != "advcl":
+        return None
+    if token.head.i > token.right_edge.i + 1:  # "Through talks, X said, both sides agreed"
+        return _trimmed(sentence, token.doc[token.right_edge.i + 1], span[-1])
+    if token.head.i < token.left_edge.i > span.start:  # "..., as police have said"
+        return _trimmed(sentence, span[0], token.doc[token.left_edge.i - 1])
+    return None
+
+
+def _clip(doc: Doc, first: int, last: int) -> int:
+    """The last token of a reported clause without a trailing participial phrase
+    (", contradicting ...", ", adding ..."), which is a comment or a report of its own."""
+    for token in doc[first + 1 : last + 1]:
+        start = token.left_edge.i
+        participle = token.dep_ == "advcl" and token.tag_ == "VBG"
+        if participle and start > first + 1 and doc[start - 1].text == ",":
+            return start - 2
+    return last
+
+
+def _targets(token: Token, wanted: frozenset[str]) -> list[Token]:
+    """The dependents of a reporting verb that hold what was said, per its cue entry."""
+    deps = {c.dep_ for c in token.children}
+    found = []
+    for spec in wanted:
+        first, *required = spec.split("+")
+        if all(dep in deps for dep in required):
+            found += [t for c in token.children if (t := _complement_head(c, first)) is not None]
+    return found
+
+
+def _complement_head(child: Token, spec: str) -> Token | None:
+    if child.dep_ == spec:
+        return child
+    if child.dep_ == "prep" and spec == f"prep:{child.lower_}":
+        return next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+    return None
+
+
+def _completes(child: Token) -> bool:
+    return child.dep_ in PREDICATES or (child.dep_ == "prep" and child.lower_ in OBJECT_PREPS)
+
+
+def _noun_report(
+    sentence: AnnotatedSentence, token: Token, regions: list[Region]
+) -> Candidate | None:
+    """``his claim that ...``: the that-clause of a noun of saying; its possessor speaks."""
+    clause = next(
+        (c for c in token.rights if c.dep_ == "acl" and any(m.lower_ == "that" for m in c.lefts)),
+        None,
+    )
+    if clause is None:
+        return None
+    content = _trimmed(sentence, clause.left_edge, clause.right_edge)
+    if content is None or _mostly_quoted(content, regions):
+        return None
+    source = next((c for c in token.lefts if c.dep_ == "poss"), None)
+    speaker = _noun_phrase(source) if source is not None else None
+    return Candidate(*content, "indirect", sentence, sentence.to_span(token), speaker, sentence)
+
+
+def _according_to(sentence: AnnotatedSentence, token: Token) -> Candidate | None:
+    """``According to X, ...``: the source is X and the content is the rest of the clause."""
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+    if to is None or source is None:
+        return None
+    phrase = token.doc[token.i : source.right_edge.i + 1]
+    span = sentence.span
+    before = _trimmed(sentence, span[0], token.nbor(-1)) if token.i > span.start else None
+    after = (
+        _trimmed(sentence, phrase[-1].nbor(1), span[-1]) if phrase.end < span.end else None
+    )
+    parts = [p for p in (before, after) if p is not None]
+    if not parts:
+        return None
+    content = max(parts, key=lambda p: p[1] - p[0])
+    source_span = token.doc[source.left_edge.i : source.right_edge.i + 1]
+    cue = sentence.to_span(token.doc[token.i : to.i + 1])
+    return Candidate(*content, "according_to", sentence, cue, source_span, sentence)
+
+
+def _trimmed(sentence: AnnotatedSentence, first: Token, last: Token) -> tuple[int, int] | None:
+    """Document offsets of ``first..last`` without edge punctuation; None when empty."""
+    if last.i < first.i:
+        return None
+    start = sentence.char_range(first)[0]
+    end = sentence.char_range(last)[1]
+    text = sentence.span.doc.text
+    offset = sentence.offset
+    while start < end and text[start - offset] in TRIM:
+        start += 1
+    while end > start and text[end - offset - 1] in TRIM:
+        end -= 1
+    return (start, end) if end - start > 1 else None
+
+
+def _mostly_quoted(content: tuple[int, int], regions: list[Region]) -> bool:
+    start, end = content
+    quoted = sum(max(0, min(end, r.end) - max(start, r.start)) for r in regions)
+    return quoted * 2 > end - start
+
+
+# ---------------------------------------------------------------------------- parse helpers
+
+
+def _is_cue(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in load_cues().verbs
+
+
+def _is_speech_cue(token: Token) -> bool:
+    """A verb of saying proper, the only kind that introduces a direct quotation."""
+    return _is_cue(token) and "ccomp" in load_cues().verbs[token.lemma_.lower()]
+
+
+def _is_phrase_cue(token: Token) -> bool:
+    for phrase in load_cues().phrases:
+        end = token.i + len(phrase)
+        if end <= len(token.doc) and tuple(t.lower_ for t in token.doc[token.i : end]) == phrase:
+            return True
+    return False
+
+
+def _subject(token: Token) -> SpacySpan | None:
+    """The speaker phrase of a reporting verb: its subject, or its governor's subject
+    (``..., saying that``, ``and added``), or the noun a relative clause hangs on."""
+    current = token
+    for _ in range(4):
+        subject = next((c for c in current.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subject is not None:
+            if subject.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
+                return _noun_phrase(current.head)
+            return _noun_phrase(subject)
+        if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
+def _noun_phrase(token: Token) -> SpacySpan:
+    """The name or short noun phrase headed by ``token`` (no relative clause or apposition)."""
+    doc = token.doc
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    name = next((c for c in token.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if token.pos_ == "NOUN" and name is not None:
+        return _noun_phrase(name)
+    left = token.i
+    for child in token.lefts:
+        if child.dep_ in NP_MODIFIERS:
+            left = min(left, child.left_edge.i)
+    return doc[left : token.i + 1]
+
+
+def _described(phrase: SpacySpan) -> SpacySpan:
+    """A speaker phrase widened to its titles and apposition, for resolving the actor:
+    "Kremlin spokesman Dmitry Peskov", "Zhao Junjie, a researcher at ..."."""
+    root = phrase.root
+    left, right = min(phrase.start, root.left_edge.i), phrase.end
+    if root.dep_ == "appos":
+        left = min(left, root.head.left_edge.i)
+    for child in root.rights:
+        if child.dep_ == "appos":
+            right = max(right, child.right_edge.i + 1)
+    for child in root.lefts:
+        if child.dep_ not in NP_MODIFIERS:
+            left = max(left, child.right_edge.i + 1)
+    return phrase.doc[min(left, phrase.start) : right]
+
+
+# ---------------------------------------------------------------------------- speakers
+
+
+@dataclass
+class SpeakerResolver:
+    """Settles speakers in reading order, remembering the last one and each person's Actor."""
+
+    annotated: AnnotatedDocument
+    resolver: ActorResolver
+    resolve_speakers: bool = True
+    last: tuple[Span | None, Actor | None] = (None, None)
+    last_quoted: tuple[Span | None, Actor | None] = (None, None)
+    """The speaker of the last direct quotation: who a bare quoted paragraph belongs to."""
+    last_person: tuple[Span | None, Actor | None] = (None, None)
+    actors: dict[str, Actor | None] = field(default_factory=dict)
+
+    def settle(self, candidate: Candidate) -> tuple[Span | None, Actor | None]:
+        """The speaker mention and Actor of a candidate; remembers them for the next ones."""
+        if candidate.source is None or candidate.source_sentence is None:
+            if not candidate.inherits:
+                return None, None
+            return self.last_quoted if self.last_quoted[0] is not None else self.last
+        sentence, source = candidate.source_sentence, candidate.source
+        written = sentence.to_span(source)
+        full, actor, person = self._identify(sentence, source, written)
+        if person:
+            self.last_person = (full, actor)
+        self.last = (full if self.resolve_speakers else written, actor)
+        if candidate.type == "direct":
+            self.last_quoted = self.last
+        return self.last
+
+    def _identify(
+        self, sentence: AnnotatedSentence, source: SpacySpan, written: Span
+    ) -> tuple[Span, Actor | None, bool]:
+        """The full mention, the Actor, and whether the speaker is a person."""
+        if source.text.lower() in PERSON_PRONOUNS:
+            full, actor = self.last_person
+            return (written, None, False) if full is None else (full, actor, True)
+        mention = self._mention(sentence, source)
+        if mention is None:
+            return written, self._actor(source.text.lower(), written), False
+        full = self._full_mention(mention)
+        return full, self._actor(mention.canonical, full), mention.label == "PERSON"
+
+    def _mention(self, sentence: AnnotatedSentence, source: SpacySpan) -> EntityMention | None:
+        """The named person or body the speaker phrase stands for."""
+        start, end = sentence.char_range(source.root)
+        mention = self.annotated.entity_for(start, end)
+        if mention is not None:
+            return mention
+        if source.root.pos_ == "PROPN":
+            return self._by_surname(source.root.text, start)
+        return None
+
+    def _by_surname(self, name: str, before: int) -> EntityMention | None:
+        """The latest earlier person whose full name ends with ``name`` ("Witkoff")."""
+        earlier = [
+            e for e in self.annotated.entities
+            if e.label == "PERSON" and e.start < before and e.canonical.split()[-1] == name
+        ]
+        return earlier[-1] if earlier else None
+
+    def _full_mention(self, mention: EntityMention) -> Span:
+        """The nearest mention at or before ``mention`` that spells out its full name."""
+        full = [
+            e for e in self.annotated.entities
+            if e.canonical == mention.canonical and e.text == mention.canonical
+            and e.start <= mention.start
+        ]
+        chosen = full[-1] if full else mention
+        return Span(chosen.start, chosen.end, chosen.text)
+
+    def _actor(self, key: str, span: Span) -> Actor | None:
+        """The speaker's Actor, resolved once per person from the first described mention."""
+        if key in self.actors:
+            return self.actors[key]
+        actor = None
+        found = self.annotated.char_span(span.start, span.end)
+        if found is not None:
+            sentence, phrase = found
+            actor = self.resolver.resolve_mention(self.annotated, sentence, _described(phrase))
+        self.actors[key] = actor
+        return actor
+
+
+# ---------------------------------------------------------------------------- events
+
+
+def _events_of(quote: Quote, events: Iterable[Event]) -> list[int]:
+    """Indices of the events coded in the quote's sentence or inside its content."""
+    return [
+        i for i, event in enumerate(events)
+        if event.sentence == quote.sentence
+        or quote.content.start <= event.trigger.start < quote.content.end
+    ]
