@@ -2,9 +2,9 @@
 
     .venv/bin/python benchmarks/eval_actors.py [--out DIR]
 
-1. The actor set (../shared/datasets/actors/dev.jsonl): ``resolve(text, context, date)`` for
-   each record, scored by the referee (``score.py actors``). ``wiki`` is the canonical name when
-   a people or organisation entry decided, else null.
+1. The actor set (../shared/datasets/actors/dev.jsonl): the lines ``thucydides actor --input
+   FILE`` prints (``resolve(text, context, date)`` and ``wiki_title``), scored by the referee
+   (``score.py actors``).
 2. The PLOVER gold events (../shared/datasets/events_plover/dev.jsonl): how often each gold
    actor/recipient resolves to the gold country (first three letters) and sector, both as a
    free string with its sentence as context and as a mention in the parsed sentence.
@@ -23,12 +23,11 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from thucydides.actors import ActorResolver
+from thucydides.actors import ActorResolver, wiki_title
 from thucydides.annotate import annotate
 from thucydides.model import Actor, CleanDocument
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
-NAMED_TABLES = ("people.tsv", "organisations.tsv")
 
 
 def read_records(path: Path) -> Iterator[dict]:
@@ -44,13 +43,12 @@ def actor_set(resolver: ActorResolver, gold: Path, out: Path) -> str:
         for record in read_records(gold):
             date = dt.date.fromisoformat(record["date"]) if record.get("date") else None
             actor = resolver.resolve(record["text"], record.get("context"), date)
-            named = actor is not None and (actor.rule or "").split(":")[0] in NAMED_TABLES
             prediction = {
                 "doc_id": record["id"],
                 "code": actor.code if actor else None,
                 "sector": actor.sector if actor else None,
                 "name": actor.name if actor else None,
-                "wiki": actor.name if named and actor else None,
+                "wiki": wiki_title(actor) if actor else None,
             }
             handle.write(json.dumps(prediction) + "\n")
     score = SHARED / "eval" / "score.py"

@@ -1,12 +1,14 @@
-"""Score the event coder on the dev halves of events_plover and events_coarse.
+"""Score the event coder on the dev halves of events_plover and events_coarse, as the CLI does.
 
-Reads ``../shared`` (relative to the repository root) at run time, writes predictions to a
-temporary folder and runs the referee ``shared/eval/score.py`` on them:
+Runs the same pipeline as ``thucydides extract GOLD --out OUT`` in-process (read, clean,
+annotate, extract; every event with its modality, written by ``records.event_record``), then the
+referee ``shared/eval/score.py`` on the predictions:
 
-    .venv/bin/python benchmarks/eval_events.py [--keep DIR] [--all-modalities]
+    .venv/bin/python benchmarks/eval_events.py [--keep DIR]
 
-By default only factual events are written (``events.is_factual``: asserted, or a declared
-intention or threat); ``--all-modalities`` writes hypothetical, future and negated ones too.
+The figures equal those of ``thucydides extract GOLD --out OUT`` followed by
+``python ../shared/eval/score.py TASK GOLD OUT/events.jsonl``. Skips with a message when
+``../shared`` (relative to the repository root) is absent.
 """
 
 from __future__ import annotations
@@ -17,49 +19,28 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
 
-from thucydides.actors import ActorResolver
-from thucydides.annotate import annotate
-from thucydides.events import EventCoder, is_factual
-from thucydides.model import Actor, CleanDocument, Event
+from thucydides import records
+from thucydides.errors import InputError
+from thucydides.pipeline import Pipeline
+from thucydides.read import read_sources
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 TASKS = ("events_plover", "events_coarse")
 
 
-def actor_json(actor: Actor) -> dict[str, Any]:
-    return {"text": actor.text, "code": actor.code, "sector": actor.sector}
-
-
-def event_json(doc_id: str, event: Event) -> dict[str, Any]:
-    return {
-        "doc_id": doc_id,
-        "event": event.event,
-        "mode": event.mode,
-        "context": event.context,
-        "cameo": event.cameo,
-        "confidence": event.confidence,
-        "actor": [actor_json(a) for a in event.actor],
-        "recipient": [actor_json(a) for a in event.recipient],
-        "event_loc": None,
-        "modality": event.modality,
-        "trigger": event.trigger.text,
-        "rule": event.rule,
-    }
-
-
-def predict(coder: EventCoder, gold: Path, out: Path, everything: bool) -> int:
-    records = [json.loads(line) for line in gold.open(encoding="utf-8") if line.strip()]
-    clean = [CleanDocument.from_lines(r["id"], r["text"]) for r in records]
+def predict(pipeline: Pipeline, gold: Path, out: Path) -> int:
+    """Write the events of every gold record as ``extract --out`` writes events.jsonl."""
     written = 0
     with out.open("w", encoding="utf-8") as handle:
-        for annotated in annotate(clean):
-            for event in coder.code(annotated):
-                if not (everything or is_factual(event)):
-                    continue
-                handle.write(json.dumps(event_json(annotated.clean.doc_id, event)) + "\n")
+        for doc in pipeline.process(read_sources([str(gold)])):
+            if isinstance(doc, InputError):
+                print(f"skipped {doc}", file=sys.stderr)
+                continue
+            for index, event in enumerate(doc.events):
+                record = records.event_record(doc, index, event)
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
                 written += 1
     return written
 
@@ -67,14 +48,12 @@ def predict(coder: EventCoder, gold: Path, out: Path, everything: bool) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--keep", type=Path, help="write predictions here instead of a temp dir")
-    parser.add_argument("--all-modalities", action="store_true",
-                        help="also write hypothetical, future and negated events")
     args = parser.parse_args(argv)
     score = SHARED / "eval" / "score.py"
     if not score.exists():
         print(f"skipped: {SHARED} (shared evaluation data) is not available")
         return 0
-    coder = EventCoder(ActorResolver())
+    pipeline = Pipeline()
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
@@ -84,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"skipped {task}: {gold} missing")
                 continue
             pred = folder / f"{task}.jsonl"
-            predict(coder, gold, pred, args.all_modalities)
+            predict(pipeline, gold, pred)
             result = subprocess.run([sys.executable, str(score), task, str(gold), str(pred)],
                                     capture_output=True, text=True, check=False)
             print(result.stdout.strip().splitlines()[-1] if result.stdout else result.stderr)

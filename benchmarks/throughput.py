@@ -33,10 +33,14 @@ def corpus(limit: int, folder: Path) -> Path:
             with path.open(encoding="utf-8") as handle:
                 for line in handle:
                     record = json.loads(line)
-                    records.append({"id": record["id"], "text": record["text"], "date": record["date"]})
+                    records.append(
+                        {"id": record["id"], "text": record["text"], "date": record["date"]}
+                    )
     if not records:
         for path in sorted((ROOT / "examples").glob("*.txt")):
-            records.append({"id": path.name, "text": path.read_text(encoding="utf-8"), "date": None})
+            records.append(
+                {"id": path.name, "text": path.read_text(encoding="utf-8"), "date": None}
+            )
     out = folder / "corpus.jsonl"
     with out.open("w", encoding="utf-8") as handle:
         for index in range(limit):
@@ -71,7 +75,9 @@ def run_mode(mode: str, path: Path, db: Path) -> dict[str, float]:
     else:
         assert pipeline is not None
         with Store(db) as store:
-            stats = store.ingest(d for d in pipeline.process(sources) if not isinstance(d, Exception))
+            stats = store.ingest(
+                d for d in pipeline.process(sources) if not isinstance(d, Exception)
+            )
         count = stats.added
     elapsed = time.perf_counter() - begin
     cpu = time.process_time() - cpu_begin
@@ -102,14 +108,32 @@ def main() -> None:
         path = corpus(args.docs, Path(folder))
         results = {}
         for mode in MODES:
-            command = [sys.executable, __file__, "--mode", mode, "--corpus", str(path),
-                       "--db", str(Path(folder) / f"{mode}.duckdb")]
+            command = [
+                sys.executable,
+                __file__,
+                "--mode",
+                mode,
+                "--corpus",
+                str(path),
+                "--db",
+                str(Path(folder) / f"{mode}.duckdb"),
+            ]
             output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
             results[mode] = json.loads(output.strip().splitlines()[-1])
-    print(f"machine: {platform.machine()}, {platform.python_version()}, "
-          f"{time.strftime('%Y-%m-%d')}, documents: {args.docs}")
-    columns = ["documents", "words", "load_s", "seconds", "docs_per_s", "docs_per_cpu_s",
-               "words_per_s", "peak_rss_mb"]
+    print(
+        f"machine: {platform.machine()}, {platform.python_version()}, "
+        f"{time.strftime('%Y-%m-%d')}, documents: {args.docs}"
+    )
+    columns = [
+        "documents",
+        "words",
+        "load_s",
+        "seconds",
+        "docs_per_s",
+        "docs_per_cpu_s",
+        "words_per_s",
+        "peak_rss_mb",
+    ]
     print("mode     " + " ".join(f"{c:>14}" for c in columns))
     for mode, result in results.items():
         print(f"{mode:<8} " + " ".join(f"{result[c]:>14}" for c in columns))

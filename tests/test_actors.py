@@ -326,3 +326,70 @@ def test_dev_set_country_accuracy(resolver: ActorResolver) -> None:
 def test_user_entry_replaces_every_form_of_the_built_in_name(tmp_path: Path) -> None:
     resolver = ActorResolver(user_files=[write_user_file(tmp_path)])
     assert resolved(resolver, "Putin", date=DAY) == ("RUS", "ELI")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Israeli intelligence officials", ("ISR", "SPY")),
+        ("Egyptian military officials", ("EGY", "MIL")),
+        ("Kenyan officials", ("KEN", "GOV")),
+        ("Iraqi Kurds", ("IRQ", "CVL")),
+        ("Syrian Kurdish rebels", ("SYR", "REB")),
+        ("illegal Honduran immigrants", ("HND", "CVL")),
+        ("Turks of northern Cyprus", ("CYP", "CVL")),
+        ("ethnic Serbs", ("SRB", "CVL")),
+    ],
+)
+def test_groups_and_specific_roles(
+    resolver: ActorResolver, text: str, expected: tuple[str, str]
+) -> None:
+    assert resolved(resolver, text, date=DAY) == expected
+
+
+def test_ethnic_group_takes_the_country_of_its_context(resolver: ActorResolver) -> None:
+    context = "Hundreds of ethnic Hungarians rallied in Slovakia on Sunday."
+    assert resolved(resolver, "ethnic Hungarians", context=context, date=DAY) == ("SVK", "CVL")
+
+
+def test_undated_text_reads_a_name_in_its_own_time(resolver: ActorResolver) -> None:
+    assert resolved(resolver, "Ronald Reagan") == ("USA", "GOV")
+    assert resolved(resolver, "Ronald Reagan", date=DAY) == ("USA", "ELI")
+    assert resolved(resolver, "former President Ronald Reagan") == ("USA", "ELI")
+
+
+def test_split_coordination_shapes() -> None:
+    from thucydides.annotate import load_nlp
+
+    nlp = load_nlp()
+    cases = {
+        "The United States and Jordan signed a pact.": ("The United States and Jordan",
+                                                        ["United States", "Jordan"]),
+        "Chilean and Peruvian delegations met.": ("Chilean and Peruvian delegations",
+                                                 ["Chilean", "Peruvian delegations"]),
+        "Envoys from Qatar and Egypt arrived.": ("Envoys from Qatar and Egypt",
+                                                ["Qatar", "Egypt"]),
+        "Ghana signed a pact.": ("Ghana", ["Ghana"]),
+    }
+    for sentence, (phrase, parts) in cases.items():
+        doc = nlp(sentence)
+        at = sentence.index(phrase)
+        span = doc.char_span(at, at + len(phrase))
+        assert span is not None
+        assert [p.text for p in split_coordination(span)] == parts
+
+
+def test_split_pair(resolver: ActorResolver) -> None:
+    pair = resolver.split_pair(Actor("Franco-Spanish", 4, 18, "FRA", "GOV"))
+    assert [(a.text, a.start, a.code, a.sector) for a in pair] == [
+        ("Franco", 4, "FRA", "GOV"), ("Spanish", 11, "ESP", "GOV")]
+    assert [a.code for a in resolver.split_pair(Actor("Guinea-Bissau", 0, 13, "GNB"))] == ["GNB"]
+
+
+def test_wiki_title_only_for_named_entries(resolver: ActorResolver) -> None:
+    from thucydides.actors import wiki_title
+
+    putin = resolver.resolve("President Vladimir Putin", date=DAY)
+    troops = resolver.resolve("Ukrainian troops", date=DAY)
+    assert putin is not None and wiki_title(putin) == "Vladimir Putin"
+    assert troops is not None and wiki_title(troops) is None

@@ -23,8 +23,14 @@ def test_golden_entities_catch_a_swapped_model() -> None:
 
 
 def test_offsets_of_later_paragraphs_point_into_the_document() -> None:
-    text = "Cookie banner here\nThe minister resigned on Monday.\nA heading\nTroops crossed the river."
-    body = [Paragraph(19, 51, "paragraph"), Paragraph(52, 61, "heading"), Paragraph(62, 87, "paragraph")]
+    text = (
+        "Cookie banner here\nThe minister resigned on Monday.\nA heading\nTroops crossed the river."
+    )
+    body = [
+        Paragraph(19, 51, "paragraph"),
+        Paragraph(52, 61, "heading"),
+        Paragraph(62, 87, "paragraph"),
+    ]
     doc = CleanDocument("d", text, [Paragraph(0, 18, "debris"), *body], "<test>")
     annotated = annotate_one(doc)
     assert [s.text for s in annotated.sentences] == [

@@ -108,8 +108,14 @@ def test_bad_inputs_are_reported_and_the_batch_goes_on(
     assert produced == {"good.txt", "ok"}
     problems = [line for line in err.splitlines() if "skipped" in line]
     assert len(problems) == 6
-    for name in ("empty.txt", "binary.txt", "latin1.txt", "batch.jsonl:2", "batch.jsonl:3",
-                 "batch.jsonl:4"):
+    for name in (
+        "empty.txt",
+        "binary.txt",
+        "latin1.txt",
+        "batch.jsonl:2",
+        "batch.jsonl:3",
+        "batch.jsonl:4",
+    ):
         assert any(name in line for line in problems), name
     assert "Traceback" not in err
 
@@ -139,8 +145,18 @@ def test_queries_filter_and_export(
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out)))
     assert rows and all("KEN" in json.dumps(row) for row in rows)
-    code, out, _ = run(capsys, "events", "--db", db, "--since", "2024-03-01", "--until",
-                       "2024-03-03", "--format", "jsonl")
+    code, out, _ = run(
+        capsys,
+        "events",
+        "--db",
+        db,
+        "--since",
+        "2024-03-01",
+        "--until",
+        "2024-03-03",
+        "--format",
+        "jsonl",
+    )
     dated = [json.loads(line) for line in out.splitlines()]
     assert dated and all("2024-03-01" <= str(e["date"])[:10] <= "2024-03-03" for e in dated)
     parquet = tmp_path / "events.parquet"

@@ -245,3 +245,87 @@ def test_seed_page(coder: EventCoder) -> None:
     assert speak and speak[0].modality == "future"
     assert not [e for e in events if "told CGTN" in document.sentences[e.sentence].text
                 and e.modality == "asserted"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    [
+        ("Lithuania might close its border with Belarus.", "close", "hypothetical"),
+        ("Should talks fail, Estonia could expel the ambassador.", "expel", "hypothetical"),
+        ("If Kiribati asks, Fiji would send doctors.", "send", "future"),
+        ("Peru has not recalled its ambassador from Bolivia.", "recalled", "negated"),
+        ("Colombia never signed the treaty with Venezuela.", "signed", "negated"),
+        ("Mali plans to expel the French ambassador.", "expel", "future"),
+        ("Norway will host talks between Sudan and Chad next week.", "host", "future"),
+    ],
+)
+def test_marked_modality(coder: EventCoder, text: str, trigger: str, modality: str) -> None:
+    events = [e for e in code(coder, text) if e.trigger.text == trigger]
+    assert [e.modality for e in events] == [modality]
+    assert not any(is_factual(e) for e in events if e.event not in ("AGREE", "THREATEN"))
+
+
+def test_conditional_threat_is_a_threat(coder: EventCoder) -> None:
+    event = only(coder, "Unless Hanoi pays, Beijing may seize the cargo.")
+    assert (event.event, codes(event.actor)) == ("THREATEN", ["CHN"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Given the situation, the analysts were cautious.",
+        "Following the storm, the roads were closed for repairs.",
+        "She told the radio station that the harvest was late.",
+    ],
+)
+def test_preposition_like_verbs_and_interviews_code_nothing(coder: EventCoder, text: str) -> None:
+    assert [e.event for e in code(coder, text) if e.actor or e.recipient] == []
+
+
+def test_reported_event_keeps_its_actor(coder: EventCoder) -> None:
+    event = only(coder, "Local officials said Malian soldiers shelled the town of Gao.")
+    assert (event.event, codes(event.actor)) == ("ASSAULT", ["MLI"])
+
+
+def test_hungarian_and_romanian_officials(coder: EventCoder) -> None:
+    event = only(coder, "Senior Slovak and Austrian officials agreed on Tuesday to cooperate.")
+    assert codes(event.actor + event.recipient) == ["SVK", "AUT"]
+    assert {a.sector for a in event.actor + event.recipient} == {"GOV"}
+
+
+def test_group_with_coordinated_countries(coder: EventCoder) -> None:
+    event = only(coder, "Delegations from Iran and Oman met in Muscat on Sunday.")
+    assert (event.event, codes(event.actor + event.recipient)) == ("CONSULT", ["IRN", "OMN"])
+
+
+def test_coordinated_national_modifiers(coder: EventCoder) -> None:
+    event = only(coder, "Talks between Greek and Turkish delegations ended on Friday.")
+    assert codes(event.actor + event.recipient) == ["GRC", "TUR"]
+
+
+def test_hyphenated_pair_of_countries(coder: EventCoder) -> None:
+    event = only(coder, "Recent India-Pakistan talks focused on water.")
+    assert (codes(event.actor), codes(event.recipient)) == (["IND"], ["PAK"])
+
+
+def test_attacked_city_means_its_people(coder: EventCoder) -> None:
+    event = only(coder, "Rebel artillery shelled Kabul on Monday.")
+    assert [(a.code, a.sector) for a in event.recipient] == [("AFG", "CVL")]
+
+
+def test_agentless_arrest_is_by_the_place(coder: EventCoder) -> None:
+    event = only(coder, "A Danish aid worker was arrested in Egypt on Friday.")
+    assert event.event == "COERCE"
+    assert [(a.code, a.sector) for a in event.actor] == [("EGY", "GOV")]
+    assert codes(event.recipient) == ["DNK"]
+
+
+def test_target_of_a_threat_to_shell(coder: EventCoder) -> None:
+    event = only(coder, "Armenia threatened to shell Turkish villages in reprisal for a raid"
+                        " on a town where, it said, 30 people were killed.")
+    assert [(a.code, a.sector) for a in event.recipient] == [("TUR", "CVL")]
+
+
+def test_ethnic_group_takes_the_country_it_lives_in(coder: EventCoder) -> None:
+    event = only(coder, "About 300 ethnic Greeks demonstrated on Sunday in Albania.")
+    assert [(a.code, a.sector) for a in event.actor] == [("ALB", "CVL")]

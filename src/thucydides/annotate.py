@@ -16,9 +16,8 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from thucydides.model import CleanDocument, Paragraph, Sentence, Span
 
@@ -123,7 +122,9 @@ class AnnotatedDocument:
         if sentence is None:
             return None
         doc = sentence.span.doc
-        span = doc.char_span(start - sentence.offset, end - sentence.offset, alignment_mode="expand")
+        span = doc.char_span(
+            start - sentence.offset, end - sentence.offset, alignment_mode="expand"
+        )
         return (sentence, span) if span is not None else None
 
     def entity_for(self, start: int, end: int) -> EntityMention | None:
@@ -134,7 +135,9 @@ class AnnotatedDocument:
         return None
 
 
-def annotate(documents: Iterable[CleanDocument], batch_size: int = 64) -> Iterator[AnnotatedDocument]:
+def annotate(
+    documents: Iterable[CleanDocument], batch_size: int = 64
+) -> Iterator[AnnotatedDocument]:
     """Parse documents with spaCy, batching paragraphs across documents with ``nlp.pipe``."""
     nlp = load_nlp()
     for chunk in _chunks(documents, batch_size):
@@ -184,7 +187,9 @@ def propagate_full_names(docs: list[Doc]) -> None:
             if token.text not in short_forms or token.pos_ not in ("PROPN", "NOUN", "X"):
                 continue
             entity = next((e for e in spans if e.start <= token.i < e.end), None)
-            if entity is not None and (entity.label_ not in PERSON_LIKE or entity.label_ == "PERSON"):
+            if entity is not None and (
+                entity.label_ not in PERSON_LIKE or entity.label_ == "PERSON"
+            ):
                 continue
             if entity is not None and len(entity) > 1:
                 continue

@@ -64,25 +64,36 @@ def _date(value: str) -> dt.date:
 
 def _add_sources(command: argparse.ArgumentParser) -> None:
     command.add_argument(
-        "sources", nargs="+", metavar="SOURCE",
+        "sources",
+        nargs="+",
+        metavar="SOURCE",
         help=".txt, .html/.htm or .jsonl files, folders (searched recursively), or - for stdin",
     )
     command.add_argument(
         "--date", type=_date, help="publication date (YYYY-MM-DD) for inputs that give none"
     )
     command.add_argument(
-        "--actors", action="append", type=Path, default=[], metavar="FILE",
+        "--actors",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="FILE",
         help="a user actor dictionary (TSV, repeatable); see docs/dictionaries.md",
     )
     command.add_argument(
-        "--patterns", action="append", type=Path, default=[], metavar="FILE",
+        "--patterns",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="FILE",
         help="a user event-pattern file (TSV, repeatable); see docs/dictionaries.md",
     )
 
 
 def _add_extract(commands: Any) -> None:
     command = commands.add_parser(
-        "extract", help="code the events, quotes, dates and places of news pages (no database)",
+        "extract",
+        help="code the events, quotes, dates and places of news pages (no database)",
         description="Print one JSON object per document, or write JSONL files with --out.",
     )
     _add_sources(command)
@@ -95,19 +106,20 @@ def _add_extract(commands: Any) -> None:
 
 def _add_ingest(commands: Any) -> None:
     command = commands.add_parser(
-        "ingest", help="extract and store in a DuckDB database",
+        "ingest",
+        help="extract and store in a DuckDB database",
         description="Re-ingesting an unchanged document adds nothing; a changed one replaces "
         "its old rows in one transaction.",
     )
     _add_sources(command)
     command.add_argument("--db", type=Path, default=Path("thucydides.duckdb"), help="store file")
     command.add_argument(
-        "--engine", choices=("local", "ray"), default="local",
+        "--engine",
+        choices=("local", "ray"),
+        default="local",
         help="local: a process pool on this machine (default); ray: Ray Data",
     )
-    command.add_argument(
-        "--workers", type=int, help="worker processes (default: every core)"
-    )
+    command.add_argument("--workers", type=int, help="worker processes (default: every core)")
     command.add_argument(
         "--address", help="with --engine ray: connect to this Ray cluster instead of a local one"
     )
@@ -117,7 +129,9 @@ def _add_ingest(commands: Any) -> None:
 def _add_output(command: argparse.ArgumentParser) -> None:
     command.add_argument("--db", type=Path, default=Path("thucydides.duckdb"), help="store file")
     command.add_argument(
-        "--format", choices=("table", "jsonl", "csv", "parquet"), default="table",
+        "--format",
+        choices=("table", "jsonl", "csv", "parquet"),
+        default="table",
         help="output format (parquet needs --output)",
     )
     command.add_argument("--output", type=Path, help="write to this file instead of stdout")
@@ -128,7 +142,8 @@ def _add_output(command: argparse.ArgumentParser) -> None:
 
 def _add_events(commands: Any) -> None:
     command = commands.add_parser(
-        "events", help="query stored events",
+        "events",
+        help="query stored events",
         description="Dates filter on the event's own date, not the publication date.",
     )
     _add_output(command)
@@ -139,7 +154,10 @@ def _add_events(commands: Any) -> None:
     command.add_argument("--modality", choices=("asserted", "future", "hypothetical", "negated"))
     command.add_argument("--place-country", help="ISO-3 code of the event's place")
     command.add_argument(
-        "--near", nargs=3, type=float, metavar=("LAT", "LON", "KM"),
+        "--near",
+        nargs=3,
+        type=float,
+        metavar=("LAT", "LON", "KM"),
         help="events placed within KM kilometres of LAT, LON",
     )
     command.add_argument("--text", help="words that must occur in the event's sentence")
@@ -156,7 +174,8 @@ def _add_quotes(commands: Any) -> None:
 
 def _add_actor(commands: Any) -> None:
     command = commands.add_parser(
-        "actor", help="resolve actor strings to country code, sector and name",
+        "actor",
+        help="resolve actor strings to country code, sector and name",
         description="One JSON line per actor string (or per --input record).",
     )
     command.add_argument("texts", nargs="*", metavar="TEXT", help="actor strings")
@@ -165,7 +184,11 @@ def _add_actor(commands: Any) -> None:
     )
     command.add_argument("--date", type=_date, help="date at which roles are judged")
     command.add_argument(
-        "--actors", action="append", type=Path, default=[], metavar="FILE",
+        "--actors",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="FILE",
         help="a user actor dictionary (TSV, repeatable); its entries override the built-in ones",
     )
     command.add_argument("--explain", action="store_true", help="show which entries matched")
@@ -174,7 +197,8 @@ def _add_actor(commands: Any) -> None:
 
 def _add_happenings(commands: Any) -> None:
     command = commands.add_parser(
-        "happenings", help="events deduplicated across documents, with their sources",
+        "happenings",
+        help="events deduplicated across documents, with their sources",
         description="Reports with the same type, actor and recipient codes, place and dates "
         "within --window days are one happening. --rebuild brings them up to date first.",
     )
@@ -192,7 +216,8 @@ def _add_happenings(commands: Any) -> None:
 
 def _add_serve(commands: Any) -> None:
     command = commands.add_parser(
-        "serve", help="serve the store read-only over HTTP: JSON API and web page",
+        "serve",
+        help="serve the store read-only over HTTP: JSON API and web page",
         description="A read-only FastAPI application over the store, with its OpenAPI document "
         "at /openapi.json and the web page at /.",
     )
@@ -252,7 +277,9 @@ def _open_outputs(folder: Path, stack: ExitStack) -> dict[str, IO[str]]:
     }
 
 
-def _write_document(doc: Document, files: dict[str, IO[str]], stack: ExitStack, folder: Path) -> None:
+def _write_document(
+    doc: Document, files: dict[str, IO[str]], stack: ExitStack, folder: Path
+) -> None:
     from thucydides import records
 
     def write(name: str, record: records.Record) -> None:
@@ -293,8 +320,13 @@ def run_ingest(args: argparse.Namespace) -> int:
 
     with Store(args.db) as store:
         stats = run_engine(
-            read_sources(args.sources, date=args.date), store, engine=args.engine,
-            workers=args.workers, address=args.address, spec=spec, on_skip=report,
+            read_sources(args.sources, date=args.date),
+            store,
+            engine=args.engine,
+            workers=args.workers,
+            address=args.address,
+            spec=spec,
+            on_skip=report,
         )
     print(
         f"{args.db}: {stats.added} added, {stats.replaced} replaced, {stats.unchanged} unchanged "
@@ -316,9 +348,17 @@ def run_events(args: argparse.Namespace) -> int:
     _check_store(args.db)
     near = tuple(args.near) if args.near else None
     filters = EventFilter(
-        actor=args.actor, recipient=args.recipient, type=args.type, quad_class=args.quad_class,
-        since=args.since, until=args.until, place_country=args.place_country,
-        near=near, text=args.text, modality=args.modality, limit=args.limit,
+        actor=args.actor,
+        recipient=args.recipient,
+        type=args.type,
+        quad_class=args.quad_class,
+        since=args.since,
+        until=args.until,
+        place_country=args.place_country,
+        near=near,
+        text=args.text,
+        modality=args.modality,
+        limit=args.limit,
     )
     with Store(args.db, read_only=True) as store:
         write_table(store.events(filters), args.format, args.output)
@@ -331,7 +371,10 @@ def run_quotes(args: argparse.Namespace) -> int:
 
     _check_store(args.db)
     filters = QuoteFilter(
-        speaker=args.speaker, contains=args.contains, since=args.since, until=args.until,
+        speaker=args.speaker,
+        contains=args.contains,
+        since=args.since,
+        until=args.until,
         limit=args.limit,
     )
     with Store(args.db, read_only=True) as store:
@@ -349,14 +392,18 @@ def run_happenings(args: argparse.Namespace) -> int:
             count = store.rebuild_happenings(window_days=args.window, full=args.full)
         print(f"{args.db}: {count} happenings rebuilt", file=sys.stderr)
     filters = HappeningFilter(
-        type=args.type, actor=args.actor, recipient=args.recipient, since=args.since,
-        until=args.until, min_sources=args.min_sources, limit=args.limit,
+        type=args.type,
+        actor=args.actor,
+        recipient=args.recipient,
+        since=args.since,
+        until=args.until,
+        min_sources=args.min_sources,
+        limit=args.limit,
     )
     with Store(args.db, read_only=True) as store:
         try:
             table = (
-                store.happening_reports(args.reports) if args.reports
-                else store.happenings(filters)
+                store.happening_reports(args.reports) if args.reports else store.happenings(filters)
             )
         except StoreError as error:
             raise InputError(str(args.db), str(error)) from None

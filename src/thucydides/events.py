@@ -52,7 +52,7 @@ from pathlib import Path
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from thucydides.actors import ActorResolver, split_coordination
+from thucydides.actors import ActorResolver, names_a_place, split_coordination
 from thucydides.annotate import AnnotatedDocument, AnnotatedSentence
 from thucydides.model import Actor, Event, Modality
 from thucydides.ontology import (
@@ -111,9 +111,16 @@ NON_STATE = {"IGO", "NGO", "MNC", "IMG", "UNK"}
 DOMESTIC_TARGET_EVENTS = {"PROTEST", "COERCE", "ASSAULT"}
 """Events whose target, when the sentence names neither a target nor a place, is the
 government of the actor's own country (the PLOVER GSR's convention)."""
+STATE_ACTS = {"COERCE", "ACCUSE"}
+"""Arrests, detentions, expulsions, inquiries and trials: done by a state's authorities."""
+FORCE_THREATS = ("137", "138", "139")
+"""CAMEO threats of violence, of military force and ultimatums."""
 SUBJECT_DEPS = {"nsubj", "csubj"}
 STATIVE_PASSIVES = {"engage", "involve", "oppose"}
 """Passive forms whose subject is the doer: "forces were engaged in", "X is opposed to"."""
+NON_CLAUSE_VERB_DEPS = {"amod", "compound", "prep", "mark", "case", "advmod", "cc"}
+"""A verb form in these positions is an adjective ("alleged bombers") or a preposition
+("given the situation", "following the talks"), not a clause that reports an event."""
 MENTION_STOP_DEPS = {"relcl", "acl", "appos", "punct", "cc", "advcl", "prep", "conj"}
 
 
@@ -438,7 +445,13 @@ class EventCoder:
             modality = "asserted" if modality == "negated" else modality
         actors, candidates = participants(token, match)
         actor = self._resolve(annotated, sentence, actors)
+        if not actor and coding.event in STATE_ACTS and is_passive(token):
+            actor = [as_authorities(a) for a in
+                     self._resolve(annotated, sentence, places_of(token, match))[:1]]
         recipient = self._first(annotated, sentence, candidates)
+        if coding.event in SYMMETRIC_EVENTS:
+            date = annotated.clean.date
+            actor = [side for a in actor for side in self.resolver.split_pair(a, date)]
         if coding.event in SYMMETRIC_EVENTS and not recipient and len(actor) > 1:
             actor, recipient = actor[:1], actor[1:]
         if not recipient:
@@ -446,6 +459,8 @@ class EventCoder:
                          self._resolve(annotated, sentence, places_of(token, match))]
         if not recipient and coding.event in DOMESTIC_TARGET_EVENTS:
             recipient = home_government(actor)
+        if uses_force(coding):
+            recipient = [as_population(a) if names_a_place(a) else a for a in recipient]
         score = confidence(match, "asserted" if recoded else modality, bool(actor))
         return self._record(sentence, token, coding, actor, recipient, modality, score, rule)
 
@@ -501,7 +516,7 @@ class EventCoder:
         conjuncts = (c for head in heads for c in _with_conjuncts(pronoun_antecedent(head)))
         for conjunct in conjuncts:
             whole = mention(conjunct)
-            parts = _split(whole)
+            parts = split_coordination(whole)
             shared = self.resolver.resolve_mention(annotated, sentence, whole) if len(
                 parts) > 1 else None
             for part in parts:
@@ -530,11 +545,28 @@ class EventCoder:
         return None
 
 
+def is_passive(verb: Token) -> bool:
+    """A passive verb ("was arrested", "has been put under investigation")."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def as_authorities(place: Actor) -> Actor:
+    """The state where an agentless arrest or inquiry happened did it ("was arrested in
+    Egypt"): the place stands for its authorities (GOV)."""
+    rule = f"{place.rule} + place of a passive state act: its authorities" if place.rule else None
+    return Actor(place.text, place.start, place.end, place.code, "GOV", place.name, rule)
+
+
 def as_population(place: Actor) -> Actor:
     """A place named as the target stands for the people there (sector CVL), as in the PLOVER
     GSR ("imposed a curfew in Algiers")."""
     rule = f"{place.rule} + place as target: its population" if place.rule else None
     return Actor(place.text, place.start, place.end, place.code, "CVL", place.name, rule)
+
+
+def uses_force(coding: Coding) -> bool:
+    """Material conflict, or a threat of force: its target place means the people there."""
+    return coding.quad_class == 4 or (coding.cameo or "").startswith(FORCE_THREATS)
 
 
 def home_government(actors: list[Actor]) -> list[Actor]:
@@ -578,6 +610,7 @@ def places_of(token: Token, match: Match) -> list[Token]:
     """Objects of "in" attached to the trigger, the nouns it used, its object or the verb
     it governs ("threatened to impose a curfew in Algiers")."""
     holders = [token, *(token.doc[i] for i in match.used)]
+    holders += [g for h in holders[1:] if h.dep_ == "prep" for g in h.children if g.dep_ == "pobj"]
     holders += [c for c in token.children if c.dep_ in ("dobj", "xcomp")]
     holders += [o for h in holders if h.dep_ == "xcomp" for o in h.children if o.dep_ == "dobj"]
     if match.pattern.pos == "NOUN":
@@ -630,28 +663,6 @@ def demanding_side(token: Token) -> Token | None:
     return subject
 
 
-def _split(span: SpacySpan) -> list[SpacySpan]:
-    """``split_coordination``, plus the coordinations it leaves whole: national modifiers
-    tagged ``nmod`` ("U.S. and Russian delegations") and the countries of "delegations
-    from the U.S. and Russia"."""
-    try:
-        parts = split_coordination(span)
-    except ValueError:
-        parts = [span]
-    if len(parts) > 1:
-        return parts
-    root, doc = span.root, span.doc
-    for child in root.children:
-        conjuncts = [c for c in child.conjuncts if span.start <= c.i < span.end]
-        if child.dep_ in ("amod", "compound", "nmod") and conjuncts:
-            return [doc[m.i : m.i + 1] for m in sorted([child, *conjuncts], key=lambda t: t.i)]
-        if child.dep_ == "prep" and child.lower_ in ("from", "of"):
-            objects = [g for g in child.children if g.dep_ == "pobj"]
-            if objects and objects[0].conjuncts:
-                return [mention(o) for o in _with_conjuncts(objects[0])]
-    return parts
-
-
 def event_bearers(matches: list[Match]) -> dict[int, int]:
     """Tokens whose complements are the content of an event, each with the trigger that
     makes it one: the triggers themselves, and the verbs that carry an event noun ("staged
@@ -669,7 +680,7 @@ def position_ok(token: Token, pattern: Pattern) -> bool:
     meeting" or as modifiers ("ceasefire proposal"), unless the pattern names the word they
     hang on ("on strike"); a verb used as an adjective ("alleged bombers") is no event."""
     if pattern.pos == "VERB":
-        return token.dep_ not in ("amod", "compound")
+        return token.dep_ not in NON_CLAUSE_VERB_DEPS
     if any(r.dep == "head" for r in pattern.requires):
         return True
     return token.dep_ in NOUN_POSITIONS
@@ -736,12 +747,14 @@ def verb_participants(verb: Token, used: set[int] | frozenset[int] = frozenset()
         direct,
         [r for n in nouns for r in _prep_objects(n, RECIPIENT_PREPS)],
         _not_pronouns(inner_actors(nouns)),
-        _prep_objects(verb, {"from"}),
-        clause_subjects(verb),
-        _not_pronouns(inner_actors(direct)),
     ]
     for content in (c for c in verb.children if c.dep_ == "xcomp"):
         candidates += verb_participants(content)[1]
+    candidates += [
+        _prep_objects(verb, {"from"}) + [r for o in objects for r in _prep_objects(o, {"from"})],
+        clause_subjects(verb),
+        _not_pronouns(inner_actors(direct)),
+    ]
     candidates.append([r for n in direct + nouns for r in _prep_objects(n, RECIPIENT_PREPS)])
     candidates += purpose_candidates(verb)
     return [subject] if subject is not None else [], candidates
@@ -798,9 +811,9 @@ def noun_participants(noun: Token) -> tuple[list[Token], Candidates]:
     subject of the verb that carries it ("the governor ordered patrols by police"), else
     "by X"/"from X"."""
     actors = [c for c in noun.children if c.dep_ in ACTOR_MODIFIERS and
-              (c.ent_type_ in ACTOR_ENTITIES or c.dep_ == "poss")]
+              (names_actor(c) or c.dep_ == "poss")]
     actors += [g for c in noun.children if c.dep_ == "compound" for g in c.children
-               if g.dep_ == "compound" and g.ent_type_ in ACTOR_ENTITIES]
+               if g.dep_ == "compound" and names_actor(g)]
     between = _prep_objects(noun, {"between", "among"})
     agents = _prep_objects(noun, {"by", "from"})
     patients = _prep_objects(noun, {"of"})
@@ -823,6 +836,14 @@ def noun_participants(noun: Token) -> tuple[list[Token], Candidates]:
     candidates.append(_prep_objects(noun, {"from"}) if not actors else [])
     candidates.append(patients)
     return actors, candidates
+
+
+def names_actor(modifier: Token) -> bool:
+    """Whether a noun's modifier may name who acts ("Hamas attacks", "US drone strikes",
+    "Israeli-Palestinian talks"): a named entity of an actor kind, or a capitalised word the
+    small model left untagged (the resolver then decides)."""
+    return (modifier.ent_type_ in ACTOR_ENTITIES or modifier.pos_ == "PROPN"
+            or (modifier.text[:1].isupper() and not modifier.is_sent_start))
 
 
 def _prep_objects(token: Token, preps: set[str]) -> list[Token]:

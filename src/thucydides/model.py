@@ -211,7 +211,9 @@ class Document:
     @property
     def body(self) -> str:
         return "\n".join(
-            self.text[p.start : p.end] for p in self.paragraphs if p.kind in ("heading", "paragraph")
+            self.text[p.start : p.end]
+            for p in self.paragraphs
+            if p.kind in ("heading", "paragraph")
         )
 
     @property

@@ -85,7 +85,10 @@ def quad_class_of_cameo(code: str) -> int:
 
 @cache
 def sectors() -> dict[str, str]:
-    return {row["sector"]: row["description"] for row in read_table(data_path("ontology", "sectors.tsv"))}
+    return {
+        row["sector"]: row["description"]
+        for row in read_table(data_path("ontology", "sectors.tsv"))
+    }
 
 
 def plover_types() -> list[str]:

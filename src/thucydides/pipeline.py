@@ -27,7 +27,9 @@ from thucydides.timex import assign_event_dates, find_timexes
 class Pipeline:
     """Everything that is loaded once: the actor dictionaries and the event coder."""
 
-    def __init__(self, actor_files: Iterable[Path] = (), pattern_files: Iterable[Path] = ()) -> None:
+    def __init__(
+        self, actor_files: Iterable[Path] = (), pattern_files: Iterable[Path] = ()
+    ) -> None:
         self.resolver = ActorResolver(user_files=list(actor_files))
         self.coder = EventCoder(self.resolver, user_files=list(pattern_files))
 
@@ -113,7 +115,9 @@ def content_hash(source: Source) -> str:
     return digest.hexdigest()
 
 
-def extract(text_or_html: str, date: dt.date | str | None = None, doc_id: str = "document") -> Document:
+def extract(
+    text_or_html: str, date: dt.date | str | None = None, doc_id: str = "document"
+) -> Document:
     """Process one text or HTML page in memory: the Python API's entry point.
 
     Raises ``InputError`` when the input cannot be used (empty, not English, no article).

@@ -126,9 +126,7 @@ def document_record(doc: Document) -> Record:
         "content_hash": doc.content_hash,
         "body": doc.body,
         "captions": doc.captions,
-        "paragraphs": [
-            {"start": p.start, "end": p.end, "kind": p.kind} for p in doc.paragraphs
-        ],
+        "paragraphs": [{"start": p.start, "end": p.end, "kind": p.kind} for p in doc.paragraphs],
         "sentences": len(doc.sentences),
         "events": len(doc.events),
         "quotes": len(doc.quotes),
