@@ -11,8 +11,13 @@ formats the grammar does not cover. Without a document date, relative expression
 unresolved (value None, or an anchored-relative form such as "XXXX-WXX-2").
 
 Values follow the TimeBank/TempEval-3 conventions: adjectival durations ("a 30-day ceasefire")
-are DURATIONs, "Sunday evening" is 2025-03-16TEV, "a year earlier" next to a quarter is that
-quarter a year before.
+are DURATIONs, "Sunday evening" is 2025-03-16TEV, decades are three digits ("the 1990s" -> 199),
+"a year earlier" next to a quarter is that quarter a year before.
+
+A second pass reads what depends on the narrative rather than the document date (TimeML's
+reference time): anaphoric expressions ("the following year", "that quarter") take the last
+date stated before them; in a report on a quarter, "the year-earlier period", "the 1988 period"
+and "the quarter" take the quarter it names first; "the year ended Sept. 30" is the span P1Y.
 
 An event takes its date from the expression that governs its trigger in the parse, else from
 the nearest date of its sentence, the last date before it in its paragraph, or the document
@@ -45,13 +50,22 @@ Reading = tuple[TimexType, str | None] | None
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
 MODALS = {"would", "could", "might", "may", "can", "should", "must", "'d"}
 """Modals that, without a perfect "have", look forward from the time of writing."""
-FUTURE_CUE = re.compile(r"\b(?:as (?:soon|early) as|no later than|starting|beginning)\s*$", re.I)
-"""Words just before an expression that put it in the future ("as soon as Tuesday")."""
+FUTURE_CUE = re.compile(
+    r"\b(?:as (?:soon|early) as|no later than|starting|beginning|(?<!up )(?<!not )(?:until|till))"
+    r"\s*$",
+    re.I,
+)
+"""Words just before an expression that put it in the future ("as soon as Tuesday", a deadline
+"until Tuesday"; not "up until" or "not until", which look back)."""
 FUTURE_LEMMAS = {"plan", "expect", "schedule", "set", "due", "intend", "hope", "aim", "prepare"}
 FUTURE_LEMMAS |= {"want", "seek", "agree", "promise", "vow", "pledge", "threaten", "propose"}
 FUTURE_LEMMAS |= {"go", "be", "likely"}
 """Heads of an infinitive ("plans to speak on Tuesday", "is to resume") that put it in the
 future."""
+PRESENT_LEMMAS = {"be", "have", "say", "tell", "report", "announce", "add", "note", "state"}
+"""Verbs whose simple present does not look forward: the present of news reports ("says")
+and states; other simple presents with a day name are timetables ("meets Monday"), except
+in a speaker's own words ("I want")."""
 HEDGE = re.compile(
     r"^(?:slightly (?:more|less) than|more than|less than|fewer than|at least|at most|up to"
     r"|well over|close to|upwards of|a full|an additional|approximately|about|around|roughly"
@@ -61,6 +75,10 @@ HEDGE = re.compile(
 )
 """Prepositions, determiners and hedges stripped from the front of an expression before it is
 read ("approximately one month ago" is read as "one month ago"); longer alternatives first."""
+WEEK_OF = re.compile(r"week of (.+)")
+"""\"the week of March 6\": the ISO week of that day."""
+EXTRA_UNIT = re.compile(r"(?:another|an additional|an extra|one more|a further)\s+(\w+)")
+"""One more unit of time is a duration, not the unit the document date is in."""
 RANGE_MARKER = re.compile(
     r"^(?:(?:the )?(?:end|beginning|start|middle|rest) of"
     r"|early|late|mid|earlier|later)[\s-]+",
@@ -81,7 +99,7 @@ RANGE_OPEN = re.compile(r"^(?:between|from)\s+", re.I)
 """The words that join, and open, the two ends of a range."""
 PART_JOIN = re.compile(
     RANGE_JOIN.pattern
-    + r"|\s+(?:ended|ending|ends|beginning|begun|starting|in|on|at|since)\s+|,\s+",
+    + r"|\s+(?:ended|ending|ends|beginning|begun|starting|in|on|at|since)\s+|,\s+(?!\d{4}\b)",
     re.I,
 )
 """Where to cut a candidate that does not read as a whole ("the year ended Sept. 30")."""
@@ -154,14 +172,15 @@ def patterns() -> Patterns:
     lex = lexicon()
     unit = lex.alternation("unit")
     words = lex.alternation("number", "vague_number")
-    number = rf"(?:\d+(?:\.\d+)?|{words})(?:[- ](?:{lex.alternation('number')}))?"
+    number = rf"(?:\d+(?:\.\d+)?|(?:{words})(?:[- ](?!an?\b)(?:{lex.alternation('number')}))?)"
     weekday = lex.alternation("weekday")
     every = rf"(?:every|each|per)\s+(?:other\s+)?(?:{unit}|{weekday}|{lex.alternation('daypart')})"
     times = rf"(?:once|twice|{number}\s+times)\s+(?:a|an|per|every)\s+(?:{unit})"
     ago = rf"(?:{number})\s+(?:more\s+)?(?:{unit})s?\s+(?:ago|earlier|later|before|from\s+now)"
     quarter = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter"
+    fixed = lex.alternation("holiday", "ref", "set", "duration")
     candidates = re.compile(
-        rf"\b(?:{times}|{every}|{ago}|{quarter}|(?:{lex.alternation('holiday', 'ref', 'set')})"
+        rf"\b(?:{times}|{every}|{ago}|{quarter}|(?:{fixed})"
         rf"|(?:(?:{weekday})|(?:{lex.alternation('deictic_day')}))(?:\s+(?:{lex.alternation('daypart')}))?)"
         r"(?![\w-])",
         re.I,
@@ -206,7 +225,123 @@ def find_timexes(annotated: AnnotatedDocument) -> list[Timex]:
         for start, end in _candidates(annotated.text, sentence):
             found.extend(_read_candidate(annotated, sentence, start, end))
     _year_back_to_quarter(found)
+    _anchor_to_narrative(annotated.text, found)
     return found
+
+
+FISCAL_YEAR = re.compile(r"(?:the\s+)?(?:fiscal\s+)?year")
+ENDED_AFTER = re.compile(r"\s+(?:ended|ending|ends|that ended|that ends)\b", re.I)
+"""\"the year ended Sept. 30\": in TimeBank the year is the twelve-month span (P1Y) that the
+separate end date closes, not a calendar year."""
+YEAR_PERIOD = re.compile(r"(?:the\s+)?(\d{4})\s+(?:period|quarter)")
+YEAR_PERIOD_AFTER = re.compile(r"\s+(?:period|quarter)\b", re.I)
+"""\"the 1988 period\" in a quarterly report: the quarter under report, in that year."""
+REPORTED_QUARTER = re.compile(r"(?:the\s+)?(?:latest\s+)?(?:quarter|period)")
+ANAPHORIC = re.compile(
+    r"(?:(?:earlier|later|early|late)\s+)?(?:(?:in|on|during|by)\s+)?"
+    r"(?P<rel>that|the same|that same|the following"
+    r"|the previous|the preceding|the next)\s+(?P<unit>day|morning|week|month|year|quarter)"
+)
+"""Expressions whose reference time is the last date of the narrative, not the document date
+(TimeML anchors them to it): "that year", "the following month". "The next" counts only for a
+day ("the next morning"): "the next year" is as often "next year" or a duration."""
+ANAPHORIC_STEP = {"that": 0, "the same": 0, "that same": 0, "the following": 1, "the next": 1}
+ANAPHORIC_STEP |= {"the previous": -1, "the preceding": -1}
+ANAPHORIC_GRANULARITY = {"day": "D", "morning": "D", "week": "W", "month": "M", "year": "Y"}
+ANAPHORIC_GRANULARITY |= {"quarter": "Q"}
+VALUE_GRANULARITY = (
+    (re.compile(r"\d{4}-\d\d-\d\d"), "D"),
+    (re.compile(r"\d{4}-W\d\d"), "W"),
+    (re.compile(r"\d{4}-\d\d"), "M"),
+    (re.compile(r"\d{4}-Q\d"), "Q"),
+    (re.compile(r"\d{4}"), "Y"),
+)
+"""Granularities a value can anchor, finest first: a day anchors "that year" but a year does
+not anchor "that day"."""
+FINER = {"D": "DWMQY", "W": "WMQY", "M": "MQY", "Q": "QY", "Y": "Y"}
+
+
+def _anchor_to_narrative(text: str, timexes: list[Timex]) -> None:
+    """Values that depend on the text around an expression rather than the document date:
+    the fiscal year that a date closes, the quarter a financial report is about, and anaphoric
+    expressions anchored to the last date of the narrative."""
+    reference: Timex | None = None
+    quarters: list[str] = []
+    period: str | None = None  # the last span a report named: "Q3", or a run of months "P9M"
+    for timex in timexes:
+        lower = _strip_hedges(timex.text.lower())
+        after = text[timex.end : timex.end + 20]
+        if FISCAL_YEAR.fullmatch(lower) and ENDED_AFTER.match(after):
+            timex.type, timex.value = "DURATION", "P1Y"
+        elif YEAR_BACK.fullmatch(lower) and period and period.startswith("Q"):
+            if timex.value and re.fullmatch(r"\d{4}", timex.value):
+                timex.value = f"{timex.value}-{quarters[0][5:]}"
+        elif quarters and period and period.startswith("Q"):
+            _reported_quarter(timex, lower, after, quarters[0])
+        anaphor = ANAPHORIC.fullmatch(timex.text.lower())
+        if anaphor and anaphor.group("unit") == "quarter" and quarters:
+            timex.value = quarters[-1]
+        elif anaphor and reference is not None:
+            _resolve_anaphor(timex, anaphor, reference)
+        timex.resolved = _is_resolved(timex.value)
+        if timex.value and re.fullmatch(r"\d{4}-Q\d", timex.value):
+            quarters.append(timex.value)
+            period = timex.value[5:]
+        elif timex.value and re.fullmatch(r"P\d+M", timex.value):
+            period = timex.value
+        if timex.type in ("DATE", "TIME") and _granularity(timex.value) and timex.resolved:
+            reference = timex
+
+
+def _reported_quarter(timex: Timex, lower: str, after: str, first: str) -> None:
+    """ "the 1988 period", "the quarter", "the latest period" in a report on a quarter: the
+    quarter the report is about, which it names first."""
+    if re.fullmatch(r"\d{4}", lower) and YEAR_PERIOD_AFTER.match(after):
+        timex.value = f"{lower}-{first[5:]}"
+    elif (year := YEAR_PERIOD.fullmatch(lower)) is not None:
+        timex.value = f"{year.group(1)}-{first[5:]}"
+    elif REPORTED_QUARTER.fullmatch(lower):
+        timex.value = first
+
+
+def _granularity(value: str | None) -> str | None:
+    for pattern, granularity in VALUE_GRANULARITY:
+        if value and pattern.match(value):
+            return granularity
+    return None
+
+
+def _resolve_anaphor(timex: Timex, anaphor: re.Match[str], reference: Timex) -> None:
+    """ "the following year" after "May 22, 1995" -> 1996; "that day" needs a day to refer to."""
+    wanted = ANAPHORIC_GRANULARITY[anaphor.group("unit")]
+    step = ANAPHORIC_STEP[anaphor.group("rel")]
+    if anaphor.group("rel") == "the next" and wanted != "D":
+        return
+    have = _granularity(reference.value)
+    if have is None or wanted not in FINER[have]:
+        return
+    day = _value_start(reference.value or "")
+    if day is None:
+        return
+    moved, _ = shift(day, step, wanted)
+    timex.type, timex.value = "DATE", format_date(moved, wanted)
+
+
+def _value_start(value: str) -> dt.date | None:
+    """The first day of a TIMEX3 date value ("1995-W20" -> its Monday, "1995-Q2" -> April 1)."""
+    week = re.match(r"(\d{4})-W(\d\d)", value)
+    quarter = re.match(r"(\d{4})-Q(\d)", value)
+    parts = re.match(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?", value)
+    try:
+        if week:
+            return dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
+        if quarter:
+            return dt.date(int(quarter.group(1)), 3 * int(quarter.group(2)) - 2, 1)
+        if parts:
+            return dt.date(int(parts.group(1)), int(parts.group(2) or 1), int(parts.group(3) or 1))
+    except ValueError:
+        return None
+    return None
 
 
 def _year_back_to_quarter(timexes: list[Timex]) -> None:
@@ -270,7 +405,9 @@ def _read_part(
     text = annotated.text[start:end]
     anchor = annotated.clean.date
     before = annotated.text[sentence.start : start]
-    tense = "future" if FUTURE_CUE.search(before) else clause_tense(span)
+    tense = clause_tense(span)
+    if FUTURE_CUE.search(before) and not _pluperfect(span):
+        tense = "future"
     reading = normalise(text, anchor, tense)
     if reading is None:
         return None
@@ -335,10 +472,37 @@ def clause_tense(span: SpacySpan) -> Tense:
         return "future"
     if any(a.lower_ == "to" for a in auxes) and verb.dep_ in ("xcomp", "ccomp", "advcl"):
         head = verb.head
-        if head.lemma_ in FUTURE_LEMMAS or head.lower_ == "going":
+        pluperfect = any(a.lower_ == "had" for a in head.children if a.dep_ == "aux")
+        if (head.lemma_ in FUTURE_LEMMAS or head.lower_ == "going") and not pluperfect:
             return "future"
         return _finite_tense(head)
+    if _timetable_present(span.root, verb):
+        return "future"
     return _finite_tense(verb)
+
+
+def _timetable_present(token: Token, verb: Token) -> bool:
+    """A simple present governing the expression directly ("meets Monday", "opens on
+    Tuesday"): in news this is a timetable, which looks forward."""
+    head = token.head.head if token.head.dep_ == "prep" else token.head
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    speakers = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in ("i", "we", "you")]
+    return (
+        head == verb
+        and verb.tag_ in ("VBZ", "VBP")
+        and not auxes
+        and not speakers
+        and verb.lemma_ not in PRESENT_LEMMAS
+    )
+
+
+def _pluperfect(span: SpacySpan) -> bool:
+    """Whether the expression's verb is in the past perfect ("until Thursday they had
+    refused"), which keeps even a deadline in the past."""
+    verb = governing_verb(span.root)
+    return verb is not None and any(
+        c.lower_ == "had" for c in verb.children if c.dep_ in ("aux", "auxpass")
+    )
 
 
 def _finite_tense(verb: Token) -> Tense:
@@ -384,12 +548,22 @@ def normalise(text: str, anchor: dt.date | None, tense: Tense = None) -> Reading
     core = _strip_hedges(raw)
     if core in lex.of("ref"):
         return "DATE", lex.of("ref")[core]
+    if core in lex.of("duration"):
+        return "DURATION", lex.of("duration")[core]
     clock = _read_clock_with_day(core, anchor, tense)
     if clock is not None:
         return clock
     result = _read_set(core) or _read_time(core, anchor)
     if result is not None:
         return result
+    week_of = WEEK_OF.fullmatch(core)
+    if week_of:
+        day = normalise(week_of.group(1), anchor, tense)
+        if day is not None and day[1] and re.fullmatch(r"\d{4}-\d\d-\d\d", day[1]):
+            return "DATE", format_date(dt.date.fromisoformat(day[1]), "W")
+    extra = EXTRA_UNIT.fullmatch(raw)
+    if extra and (extra_unit := _unit_code(extra.group(1))):
+        return "DURATION", duration_value(1, extra_unit)
     date_core = RANGE_MARKER.sub("", core)
     date_core = _strip_hedges(date_core)
     owner = re.match(r"(this|last|next) year's\s+", date_core)
@@ -398,9 +572,9 @@ def normalise(text: str, anchor: dt.date | None, tense: Tense = None) -> Reading
         date_core = date_core[owner.end() :]
     for date_reader in (
         _read_ago,
+        _read_deictic,
         _read_relative_unit,
         _read_bare_unit,
-        _read_deictic,
         _read_weekday,
         _read_holiday,
         _read_quarter,
@@ -593,6 +767,9 @@ def _read_ago(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
     return "DATE", format_date(day, granularity)
 
 
+PAST_SPAN_UNITS = {"D", "10Y", "100Y", "1000Y"}
+"""Units for which "the past ..." is a span up to now (TimeBank: "the past decade" P10Y); with
+other units it is the previous one, like "last" ("over the past year" -> the year before)."""
 RELATIVE_WORDS = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}
 RELATIVE_WORDS |= {"this": 0, "current": 0, "present": 0, "that": 0, "same": 0}
 """How many units a word moves from the document date ("last week" -> -1)."""
@@ -616,13 +793,16 @@ def _read_relative_unit(text: str, anchor: dt.date | None, tense: Tense) -> Read
     unit = _unit_code(match.group(2))
     if unit is None or unit in ("H", "MIN", "S") or match.group(2).endswith("s"):
         return None
-    if match.group(1) == "past":
+    if match.group(1) == "past" and unit in PAST_SPAN_UNITS:
         return "DURATION", duration_value(1, unit)
     if anchor is None:
         return "DATE", None
     if match.group(1) == "that":
         return "DATE", None
     offset = RELATIVE_WORDS[match.group(1)]
+    if unit in ("10Y", "100Y"):
+        digits = 3 if unit == "10Y" else 2
+        return "DATE", str(anchor.year // 10 ** (4 - digits) + offset)
     if unit == "WE":
         ahead = offset > 0 or (offset == 0 and tense != "past")
         return "DATE", format_date(weekend(anchor, ahead), "WE")
@@ -658,6 +838,8 @@ def _read_deictic(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
     words = text.split()
     if len(words) == 2 and words[0] == "this":
         words[0] = "today"
+    if words == ["last", "night"]:
+        words[0] = "yesterday"
     if not words or words[0] not in lex.of("deictic_day"):
         return None
     rest = " ".join(words[1:])
@@ -766,6 +948,8 @@ def _read_quarter(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
     letter = "Q" if match.group("unit") == "quarter" else "H"
     if anchor is None and not match.group("year"):
         return "DATE", None
+    if letter == "H" and match.group("year") and (ordinal or (rel or [""])[0]) in ("last", "final"):
+        return "DATE", f"{year:04d}-H2"
     if ordinal in (None, "latest", "last", "final") or (ordinal is None and rel):
         if anchor is None or letter == "H":
             return None
@@ -786,14 +970,15 @@ def _read_quarter(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
 
 def _read_season(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
     lex = lexicon()
-    match = re.fullmatch(
-        r"(?:(last|this|next|past|coming)\s+)?(\w+)(?:\s+(?:of\s+)?(\d{4}))?", text
-    )
+    match = re.fullmatch(r"(?:(last|this|next|past|coming)\s+)?(\w+)(?:,?\s+(?:of\s+)?(.+))?", text)
     if not match or match.group(2) not in lex.of("season"):
         return None
     code = lex.of("season")[match.group(2)]
     if match.group(3):
-        return "DATE", f"{match.group(3)}-{code}"
+        stated = _read_year(match.group(3), anchor)
+        if stated is None or stated[1] is None or not re.fullmatch(r"\d{4}", stated[1]):
+            return None
+        return "DATE", f"{stated[1]}-{code}"
     if anchor is None:
         return "DATE", None
     year = anchor.year + {"last": -1, "past": -1, "next": 1, "coming": 1}.get(
@@ -901,10 +1086,10 @@ def _read_year(text: str, anchor: dt.date | None) -> Reading:
         return "DATE", str(century + int(match.group(1)))
     match = re.fullmatch(r"(?:the\s+)?(\d{3})0'?s", text)
     if match:
-        return "DATE", f"{match.group(1)}X"
+        return "DATE", match.group(1)
     match = re.fullmatch(r"(?:the\s+)?'?(\d)0'?s", text)
     if match:
-        return "DATE", f"19{match.group(1)}X"
+        return "DATE", f"19{match.group(1)}"
     match = re.fullmatch(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+century", text)
     if match:
         return "DATE", f"{int(match.group(1)) - 1:02d}"
@@ -918,7 +1103,9 @@ def _read_duration(text: str) -> str | None:
     """ "six hours" -> PT6H, "three-year" -> P3Y, "several months" -> PXM, "decades" -> PXDE."""
     p = patterns()
     text = re.sub(
-        r"^(?:the\s+)?(?:past|last|next|first|coming|previous|latest|final|other)\s+", "", text
+        r"^(?:the\s+)?(?:past|last|next|first|coming|previous|latest|final|other|recent)\s+",
+        "",
+        text,
     )
     text = re.sub(r"\s+(?:long|old|running|straight|in a row|or so|more|ago)$", "", text)
     text = p.article.sub("", text)
