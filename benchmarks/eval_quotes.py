@@ -1,10 +1,10 @@
 """Quotations on the PolNeAR dev half: write predictions and score them with the referee.
 
-    python benchmarks/eval_quotes.py [--out DIR] [--as-written] [--score]
+    python benchmarks/eval_quotes.py [--out DIR] [--score]
 
 Each record becomes a ``CleanDocument.from_lines`` (no cleaning), all are annotated in one
-batch, and ``find_quotes`` runs with the project's actor resolver. ``--as-written`` keeps
-pronoun and short-name speakers as written instead of resolving them to the full mention.
+batch, and ``find_quotes`` runs with the project's actor resolver. The speaker written out is
+the mention as written (PolNeAR's source span), as ``Quote.speaker`` holds it.
 Skips with a message when ../shared is absent.
 """
 
@@ -43,13 +43,13 @@ def documents(path: Path) -> list[CleanDocument]:
     return docs
 
 
-def predict(out: Path, as_written: bool) -> Path:
+def predict(out: Path) -> Path:
     """Write one prediction line per quotation and return the file."""
     resolver = ActorResolver()
     pred = out / "quotes.jsonl"
     with pred.open("w", encoding="utf-8") as handle:
         for annotated in annotate(documents(GOLD)):
-            quotes = find_quotes(annotated, resolver, [], resolve_speakers=not as_written)
+            quotes = find_quotes(annotated, resolver, [])
             for quote in quotes:
                 record = {
                     "doc_id": annotated.clean.doc_id,
@@ -65,7 +65,6 @@ def predict(out: Path, as_written: bool) -> Path:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, help="folder for quotes.jsonl (default: a temp folder)")
-    parser.add_argument("--as-written", action="store_true", help="do not resolve speakers")
     parser.add_argument("--score", action="store_true", help="run the referee as well")
     args = parser.parse_args()
     if not GOLD.exists():
@@ -73,7 +72,7 @@ def main() -> int:
         return 0
     out = args.out or Path(tempfile.mkdtemp(prefix="quotes-"))
     out.mkdir(parents=True, exist_ok=True)
-    pred = predict(out, args.as_written)
+    pred = predict(out)
     command = [sys.executable, str(SCORE), "quotes", str(GOLD), str(pred)]
     print(" ".join(command))
     if args.score:

@@ -3,10 +3,14 @@
 Two passes over an annotated document. The first finds what was said: stretches between
 quotation marks (scanned per paragraph, so an unbalanced mark costs at most one quotation)
 and the clausal complements of reporting verbs (``cues.tsv``) in the spaCy parse. The second
-walks the candidates in reading order and settles who said it: a cue's subject, resolved
-from a pronoun or short name to the full mention of the person, or, for a quotation with
-no cue of its own (the rest of a split quote, a paragraph that is only a quotation), the
-last speaker. One person gets one ``Actor`` across the document.
+walks the candidates in reading order and settles who said it: a cue's subject (or a
+passive cue's agent), kept as written ("He"), with its identity resolved from a pronoun or
+short name to the person's full name in ``speaker_actor``; for a quotation with no cue of
+its own (the rest of a split quote, a paragraph that is only a quotation), the last
+speaker. One person gets one ``Actor`` across the document.
+
+Cues follow the PARC notion of attribution: verbs of saying and of belief, intention and
+stance, nouns of saying ("his claim that", "her decision to") and "according to".
 """
 
 from __future__ import annotations
@@ -49,28 +53,37 @@ CLIMB_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl")
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 TRIM = " \t\n,;:.—–-―"
+TITLE_WORDS = 6
+SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
+SETTING_PREPS = ("in", "on", "at", "during", "via", "through")
 
 
 @dataclass(frozen=True)
 class Cues:
     verbs: dict[str, frozenset[str]]
     """Reporting verb lemma -> the dependents that hold what was said (``ccomp``, ``prep:for``)."""
-    nouns: frozenset[str]
+    nouns: dict[str, frozenset[str]]
+    """Noun of saying lemma -> what holds what was said: ``that`` (a that-clause), ``to``
+    (an infinitive: "his decision to ..."), ``prep:of`` (the object of "of")."""
     phrases: tuple[tuple[str, ...], ...]
+    media: frozenset[str] = frozenset()
+    """Nouns of the occasion of saying ("in a statement", "on a call"): not what was said."""
 
 
 @cache
 def load_cues() -> Cues:
     """The reporting verbs, nouns and phrases of ``data/quotes/cues.tsv``."""
-    verbs, nouns, phrases = {}, set(), []
+    verbs, nouns, media, phrases = {}, {}, set(), []
     for row in read_table(data_path("quotes", "cues.tsv")):
         if row["kind"] == "verb":
             verbs[row["cue"]] = frozenset(row["complement"].split(","))
         elif row["kind"] == "noun":
-            nouns.add(row["cue"])
+            nouns[row["cue"]] = frozenset(row["complement"].split(","))
+        elif row["kind"] == "medium":
+            media.add(row["cue"])
         else:
             phrases.append(tuple(row["cue"].lower().split()))
-    return Cues(verbs, frozenset(nouns), tuple(phrases))
+    return Cues(verbs, nouns, tuple(phrases), frozenset(media))
 
 
 @dataclass(frozen=True)
@@ -98,7 +111,7 @@ class Candidate:
     source: SpacySpan | None = None
     source_sentence: AnnotatedSentence | None = None
     inherits: bool = False
-    cue_dep: str = ""
+    cue_token: Token | None = None
 
     @property
     def cue_start(self) -> int:
@@ -109,17 +122,15 @@ def find_quotes(
     annotated: AnnotatedDocument,
     resolver: ActorResolver,
     events: list[Event],
-    resolve_speakers: bool = True,
 ) -> list[Quote]:
     """The quotations of a document with their speakers, cues and the events they report.
 
-    With ``resolve_speakers`` (the default) a pronoun or short-name speaker is replaced by the
-    full mention it stands for; without it the speaker is the mention as written (its
-    identity is still resolved in ``speaker_actor``).
+    ``Quote.speaker`` is the speaker mention as written (the pronoun of "He said": the
+    provenance of the attribution); ``Quote.speaker_actor`` is who that is, named in full.
     """
     regions = list(quoted_regions(annotated))
     candidates = sorted(_candidates(annotated, regions), key=lambda c: (c.start, c.end))
-    speakers = SpeakerResolver(annotated, resolver, resolve_speakers)
+    speakers = SpeakerResolver(annotated, resolver)
     quotes = []
     for candidate in candidates:
         speaker, actor = speakers.settle(candidate)
@@ -344,9 +355,10 @@ def _dash_source(
 def _governing_cue(
     annotated: AnnotatedDocument, region: Region, sentence: AnnotatedSentence
 ) -> tuple[Token, SpacySpan] | None:
-    """The reporting verb above a partial quotation in the parse, with its subject."""
+    """The reporting verb above a partial quotation in the parse, with its subject; None
+    for a quoted title ("on “Face the Nation”"), which names a work and quotes no one."""
     found = annotated.char_span(region.start + 1, max(region.start + 2, region.end - 1))
-    if found is None:
+    if found is None or _is_title(found[1]):
         return None
     token: Token | None = found[1].root
     while token is not None:
@@ -354,6 +366,14 @@ def _governing_cue(
             return token, subject
         token = None if token.head.i == token.i else token.head
     return None
+
+
+def _is_title(words: SpacySpan) -> bool:
+    """A short quoted phrase in title case: every word capitalised but small function words."""
+    tokens = [t for t in words if not t.is_punct]
+    if not tokens or len(tokens) > TITLE_WORDS or not tokens[0].text[:1].isupper():
+        return False
+    return all(t.text[:1].isupper() or t.is_stop for t in tokens)
 
 
 def _reported(annotated: AnnotatedDocument, regions: list[Region]) -> Iterator[Candidate]:
@@ -376,12 +396,14 @@ def _reported(annotated: AnnotatedDocument, regions: list[Region]) -> Iterator[C
 
 
 def _follows(inner: Candidate, outer: Candidate) -> bool:
-    """A cue that continues a report with a new one: "X said A, adding that B"."""
-    return (
-        inner.cue_dep in CLIMB_DEPS
-        and outer.start < inner.cue_start < outer.end
-        and inner.start > inner.cue_start
-    )
+    """A cue that continues a report with a new one: "X said A, adding that B", rather than
+    a verb inside what was reported ("said clients began to demand more")."""
+    cue, governor = inner.cue_token, outer.cue_token
+    if cue is None or governor is None or cue.dep_ not in CLIMB_DEPS or _shares_infinitive(cue):
+        return False
+    participle = cue.tag_ == "VBG" and cue.i > 0 and cue.nbor(-1).text == ","
+    continues = cue.head == governor or participle
+    return continues and outer.start < inner.cue_start < outer.end and inner.start > inner.cue_start
 
 
 def _before(text: str, start: int, end: int) -> int:
@@ -417,19 +439,21 @@ def _attribution(
     if any(r.contains(s_start, s_end) for r in regions):
         return None
     cue = sentence.to_span(token)
-    return Candidate(*content, "indirect", sentence, cue, subject, sentence, cue_dep=token.dep_)
+    return Candidate(*content, "indirect", sentence, cue, subject, sentence, cue_token=token)
 
 
 def _complement(sentence: AnnotatedSentence, token: Token) -> tuple[int, int] | None:
     """Offsets of what a reporting verb reports: its listed complement, or, for a
     parenthetical cue (``X, he said, Y``), the whole sentence around it."""
-    wanted = load_cues().verbs[token.lemma_.lower()]
+    wanted = _wanted(token)
     targets = _targets(token, wanted)
     if any(t.i > token.i for t in targets):
         targets = [t for t in targets if t.i > token.i]  # "X said: Y", not the clause before
+    if any(t.tag_ in ("WP", "WDT") for t in targets):  # "what she called a rant"
+        return _trimmed(sentence, token.left_edge, token.right_edge)
     if targets:
         first = min(t.left_edge.i for t in targets)
-        after = [c for c in token.rights if c.i > first and _completes(c)]
+        after = [c for c in token.rights if c.i > first > token.i and _completes(c)]
         last = max(t.right_edge.i for t in targets + after)
         return _trimmed(sentence, token.doc[first], token.doc[_clip(token.doc, first, last)])
     if "ccomp" not in wanted:
@@ -439,13 +463,30 @@ def _complement(sentence: AnnotatedSentence, token: Token) -> tuple[int, int] | 
         return _trimmed(sentence, span[0], span[-1])
     if any(c.dep_ in ("dobj", "attr") for c in token.children):
         return None
+    if token.dep_ == "ROOT":
+        return _before_final_cue(sentence, token)
     if token.dep_ != "advcl":
         return None
     if token.head.i > token.right_edge.i + 1:  # "Through talks, X said, both sides agreed"
         return _trimmed(sentence, token.doc[token.right_edge.i + 1], span[-1])
-    if token.head.i < token.left_edge.i > span.start:  # "..., as police have said"
+    as_said = any(c.lower_ == "as" for c in token.children)
+    if as_said and token.head.i < token.left_edge.i > span.start:  # "..., as police have said"
         return _trimmed(sentence, span[0], token.doc[token.left_edge.i - 1])
     return None
+
+
+def _before_final_cue(sentence: AnnotatedSentence, token: Token) -> tuple[int, int] | None:
+    """What precedes a cue that closes the sentence after a comma: "People like Ortiz, he
+    said." (the parser does not always make it the cue's complement)."""
+    span, doc = sentence.span, token.doc
+    subjects = [c.left_edge.i for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    left = min([token.i, *subjects])
+    tail = doc[left : span.end]
+    if left <= span.start + 1 or doc[left - 1].text != ",":
+        return None
+    if any(t.i > token.i and not (t.is_punct or t.ent_type_ in ("DATE", "TIME")) for t in tail):
+        return None
+    return _trimmed(sentence, span[0], doc[left - 2])
 
 
 def _clip(doc: Doc, first: int, last: int) -> int:
@@ -456,7 +497,37 @@ def _clip(doc: Doc, first: int, last: int) -> int:
         participle = token.dep_ == "advcl" and token.tag_ == "VBG"
         if participle and start > first + 1 and doc[start - 1].text == ",":
             return start - 2
+    return _without_setting(doc, first, last)
+
+
+def _without_setting(doc: Doc, first: int, last: int) -> int:
+    """The last token of a reported clause without trailing phrases that say when or where
+    it was said ("... in a statement on Thursday", "... Wednesday")."""
+    while last > first:
+        setting = next((t for t in doc[first + 1 : last + 1] if _is_setting(t, first, last)), None)
+        if setting is None:
+            return last
+        last = setting.left_edge.i - 1
+        while last > first and doc[last].is_punct and doc[last].text not in MARKS:
+            last -= 1
     return last
+
+
+def _is_setting(token: Token, first: int, last: int) -> bool:
+    """A trailing date or occasion that the parser hung on a noun of the reported clause;
+    on one of its verbs it may be part of what was said ("would grow in the spring")."""
+    if token.right_edge.i != last or token.left_edge.i <= first + 1:
+        return False
+    if token.head.pos_ in ("VERB", "AUX"):
+        return False
+    dated = any(t.ent_type_ in ("DATE", "TIME") for t in token.subtree)
+    if token.dep_ == "npadvmod" or (token.dep_ == "appos" and token.ent_type_ in ("DATE", "TIME")):
+        return dated and all(t.ent_type_ in ("DATE", "TIME") for t in token.subtree)
+    if token.dep_ != "prep" or token.lower_ not in SETTING_PREPS:
+        return False
+    objects = [c for c in token.children if c.dep_ == "pobj"]
+    occasion = any(c.lemma_.lower() in load_cues().media for c in objects)
+    return occasion or (dated and all(t.ent_type_ in ("DATE", "TIME") for t in objects))
 
 
 def _targets(token: Token, wanted: frozenset[str]) -> list[Token]:
@@ -467,12 +538,40 @@ def _targets(token: Token, wanted: frozenset[str]) -> list[Token]:
         first, *required = spec.split("+")
         if all(dep in deps for dep in required):
             found += [t for c in token.children if (t := _complement_head(c, first)) is not None]
+    if "ccomp" in wanted and not any(t.dep_ == "ccomp" for t in found):
+        found += [t for t in _misparsed_clauses(token)]
+    if any(t.dep_ == "xcomp" for t in found):
+        found += [c for c in token.rights if _shares_infinitive(c)]
     return found
+
+
+def _shares_infinitive(verb: Token) -> bool:
+    """A bare verb conjoined to a cue that takes an infinitive: it continues that infinitive
+    ("declined to threaten Moscow or declare it responsible"); the parser often tags such
+    a verb VBP, which cannot be parallel to a cue in another tense."""
+    bare = verb.tag_ == "VB" or (verb.tag_ == "VBP" and verb.head.tag_ != "VBP")
+    return verb.dep_ == "conj" and bare
+
+
+def _misparsed_clauses(token: Token) -> Iterator[Token]:
+    """A that-clause the parser hung on the addressee ("told a meeting of leaders that few
+    people knew"): a relative clause opened by "that" with a subject of its own."""
+    for child in token.children:
+        if child.dep_ not in ("dobj", "npadvmod"):
+            continue
+        for clause in child.subtree:
+            marked = any(m.lower_ == "that" and m.dep_ == "mark" for m in clause.lefts)
+            subject = any(m.dep_ in ("nsubj", "nsubjpass") for m in clause.lefts)
+            if clause.dep_ in ("relcl", "acl") and marked and subject:
+                yield clause
+                return
 
 
 def _complement_head(child: Token, spec: str) -> Token | None:
     if child.dep_ == spec:
         return child
+    if spec == "dobj" and child.dep_ == "nsubjpass" and _agent(child.head) is not None:
+        return child  # the object of a passive cue: "X was praised by Y"
     if child.dep_ == "prep" and spec == f"prep:{child.lower_}":
         return next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
     return None
@@ -485,19 +584,31 @@ def _completes(child: Token) -> bool:
 def _noun_report(
     sentence: AnnotatedSentence, token: Token, regions: list[Region]
 ) -> Candidate | None:
-    """``his claim that ...``: the that-clause of a noun of saying; its possessor speaks."""
-    clause = next(
-        (c for c in token.rights if c.dep_ == "acl" and any(m.lower_ == "that" for m in c.lefts)),
-        None,
-    )
+    """``his claim that ...``, ``her decision to ...``, ``reports of ...``: the complement of
+    a noun of saying or of stance; its possessor (or the ``by`` phrase) speaks."""
+    wanted = load_cues().nouns[token.lemma_.lower()]
+    clause = next((t for c in token.rights if (t := _noun_complement(c, wanted)) is not None), None)
     if clause is None:
         return None
     content = _trimmed(sentence, clause.left_edge, clause.right_edge)
     if content is None or _mostly_quoted(content, regions):
         return None
     source = next((c for c in token.lefts if c.dep_ == "poss"), None)
+    if source is None and (by := next((c for c in token.rights if c.lower_ == "by"), None)):
+        source = next((c for c in by.children if c.dep_ == "pobj"), None)
     speaker = _noun_phrase(source) if source is not None else None
     return Candidate(*content, "indirect", sentence, sentence.to_span(token), speaker, sentence)
+
+
+def _noun_complement(child: Token, wanted: frozenset[str]) -> Token | None:
+    marked = any(m.lower_ == "that" and m.dep_ == "mark" for m in child.lefts)
+    if child.dep_ in ("acl", "relcl") and "that" in wanted and marked:
+        return child
+    if child.dep_ == "acl" and "to" in wanted and any(m.lower_ == "to" for m in child.lefts):
+        return child
+    if child.dep_ == "prep" and f"prep:{child.lower_}" in wanted:
+        return next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+    return None
 
 
 def _according_to(sentence: AnnotatedSentence, token: Token) -> Candidate | None:
@@ -546,12 +657,18 @@ def _mostly_quoted(content: tuple[int, int], regions: list[Region]) -> bool:
 
 
 def _is_cue(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in load_cues().verbs
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    return token.lemma_.lower() in load_cues().verbs
+
+
+def _wanted(token: Token) -> frozenset[str]:
+    return load_cues().verbs[token.lemma_.lower()]
 
 
 def _is_speech_cue(token: Token) -> bool:
     """A verb of saying proper, the only kind that introduces a direct quotation."""
-    return _is_cue(token) and "ccomp" in load_cues().verbs[token.lemma_.lower()]
+    return _is_cue(token) and "ccomp" in _wanted(token)
 
 
 def _is_phrase_cue(token: Token) -> bool:
@@ -564,18 +681,40 @@ def _is_phrase_cue(token: Token) -> bool:
 
 def _subject(token: Token) -> SpacySpan | None:
     """The speaker phrase of a reporting verb: its subject, or its governor's subject
-    (``..., saying that``, ``and added``), or the noun a relative clause hangs on."""
-    current = token
+    (``..., saying that``, ``and added``), or the noun a relative clause hangs on; for a
+    passive cue, its agent (``was criticized by X``)."""
+    agent = _agent(token)
+    if agent is not None:
+        return _noun_phrase(agent)
+    current: Token = token
+    deps: tuple[str, ...] = ("nsubj", "csubj")
     for _ in range(4):
-        subject = next((c for c in current.children if c.dep_ in ("nsubj", "csubj")), None)
+        subject = next((c for c in current.children if c.dep_ in deps), None)
         if subject is not None:
             if subject.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
                 return _noun_phrase(current.head)
             return _noun_phrase(subject)
-        if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
-            return None
-        current = current.head
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep":
+            current = current.head  # "After saying ..., she left": the clause's subject
+        elif current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
+            return _name_before(token) if current is token else None
+        current, deps = current.head, ("nsubj", "csubj", "nsubjpass")
     return None
+
+
+def _name_before(token: Token) -> SpacySpan | None:
+    """A name right before a cue the parser left without a subject: "In an interview with
+    the Star Ramos said ..." (the name misread as the object of the preposition)."""
+    if token.i == 0 or token.dep_ != "ROOT" or token.doc[token.i - 1].pos_ != "PROPN":
+        return None
+    entity = next((e for e in token.doc.ents if e.end == token.i), None)
+    return entity if entity is not None and entity.label_ in SPEAKER_LABELS else None
+
+
+def _agent(token: Token) -> Token | None:
+    """The object of the ``by`` phrase of a passive verb."""
+    by = next((c for c in token.children if c.dep_ == "agent"), None)
+    return None if by is None else next((c for c in by.children if c.dep_ == "pobj"), None)
 
 
 def _noun_phrase(token: Token) -> SpacySpan:
@@ -619,41 +758,39 @@ class SpeakerResolver:
 
     annotated: AnnotatedDocument
     resolver: ActorResolver
-    resolve_speakers: bool = True
     last: tuple[Span | None, Actor | None] = (None, None)
     last_quoted: tuple[Span | None, Actor | None] = (None, None)
     """The speaker of the last direct quotation: who a bare quoted paragraph belongs to."""
-    last_person: tuple[Span | None, Actor | None] = (None, None)
+    last_person: Actor | None = None
     actors: dict[str, Actor | None] = field(default_factory=dict)
 
     def settle(self, candidate: Candidate) -> tuple[Span | None, Actor | None]:
-        """The speaker mention and Actor of a candidate; remembers them for the next ones."""
+        """The speaker mention as written and its Actor; remembers them for the next ones."""
         if candidate.source is None or candidate.source_sentence is None:
             if not candidate.inherits:
                 return None, None
             return self.last_quoted if self.last_quoted[0] is not None else self.last
         sentence, source = candidate.source_sentence, candidate.source
-        written = sentence.to_span(source)
-        full, actor, person = self._identify(sentence, source, written)
+        actor, person = self._identify(sentence, source)
         if person:
-            self.last_person = (full, actor)
-        self.last = (full if self.resolve_speakers else written, actor)
+            self.last_person = actor
+        self.last = (sentence.to_span(source), actor)
         if candidate.type == "direct":
             self.last_quoted = self.last
         return self.last
 
     def _identify(
-        self, sentence: AnnotatedSentence, source: SpacySpan, written: Span
-    ) -> tuple[Span, Actor | None, bool]:
-        """The full mention, the Actor, and whether the speaker is a person."""
+        self, sentence: AnnotatedSentence, source: SpacySpan
+    ) -> tuple[Actor | None, bool]:
+        """The speaker's Actor (named in full), and whether the speaker is a person."""
         if source.text.lower() in PERSON_PRONOUNS:
-            full, actor = self.last_person
-            return (written, None, False) if full is None else (full, actor, True)
+            return self.last_person, self.last_person is not None
         mention = self._mention(sentence, source)
         if mention is None:
-            return written, self._actor(source.text.lower(), written), False
-        full = self._full_mention(mention)
-        return full, self._actor(mention.canonical, full), mention.label == "PERSON"
+            return self._actor(source.text.lower(), sentence.to_span(source), None), False
+        person = mention.label == "PERSON"
+        name = mention.canonical if person else None
+        return self._actor(mention.canonical, self._full_mention(mention), name), person
 
     def _mention(self, sentence: AnnotatedSentence, source: SpacySpan) -> EntityMention | None:
         """The named person or body the speaker phrase stands for."""
@@ -683,8 +820,11 @@ class SpeakerResolver:
         chosen = full[-1] if full else mention
         return Span(chosen.start, chosen.end, chosen.text)
 
-    def _actor(self, key: str, span: Span) -> Actor | None:
-        """The speaker's Actor, resolved once per person from the first described mention."""
+    def _actor(self, key: str, span: Span, person: str | None) -> Actor | None:
+        """The speaker's Actor, resolved once per identity from its first described mention.
+
+        A person keeps the full name (``person``) even when the resolver codes no country or
+        sector, so that a search for the name finds every quotation of that person."""
         if key in self.actors:
             return self.actors[key]
         actor = None
@@ -692,6 +832,9 @@ class SpeakerResolver:
         if found is not None:
             sentence, phrase = found
             actor = self.resolver.resolve_mention(self.annotated, sentence, _described(phrase))
+        if person is not None:
+            actor = actor or Actor(span.text, span.start, span.end, rule="quote speaker")
+            actor.name = person
         self.actors[key] = actor
         return actor
 
