@@ -376,3 +376,13 @@ def test_dev_set_scores(tmp_path: Path) -> None:
     report = json.loads(result.stdout[: result.stdout.rindex("}") + 1])
     assert report["relaxed"]["f1"] >= 0.85
     assert report["value_accuracy_on_relaxed"]["accuracy"] >= 0.75
+
+
+def test_a_date_of_another_clause_yields_to_the_paragraph() -> None:
+    doc = annotated(
+        "Negotiators met in Accra on May 6. The meeting lasted three hours and covered loans "
+        "that were issued between 2010 and 2012."
+    )
+    event = event_at(doc, "meeting")
+    assign_event_dates(doc, [event], find_timexes(doc))
+    assert (event.date, event.date_source) == ("2025-05-06", "paragraph")

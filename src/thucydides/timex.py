@@ -1160,32 +1160,44 @@ def _is_calendar(value: str | None) -> bool:
 
 
 def _date_event(annotated: AnnotatedDocument, event: Event, dating: list[Timex]) -> None:
-    sentence = (
-        annotated.sentences[event.sentence] if event.sentence < len(annotated.sentences) else None
-    )
+    """Date an event from, in order: the expression governing its trigger; a date of the same
+    clause; the last date earlier in its paragraph; any date of its sentence; the document."""
     same_sentence = [t for t in dating if t.sentence == event.sentence]
     governing = [t for t in same_sentence if _governs(annotated, t, event)]
     if governing:
         _set(event, _closest(governing, event), "expression")
         return
+    same_clause = [t for t in same_sentence if _shares_clause(annotated, t, event)]
+    if same_clause:
+        _set(event, _closest(same_clause, event), "sentence")
+        return
+    earlier = _earlier_in_paragraph(annotated, event, dating)
+    if earlier is not None:
+        _set(event, earlier, "paragraph")
+        return
     if same_sentence:
         _set(event, _closest(same_sentence, event), "sentence")
         return
-    if sentence is not None:
-        in_paragraph = [
-            t
-            for t in dating
-            if annotated.sentences[t.sentence].paragraph == sentence.paragraph
-            and t.start < event.trigger.start
-        ]
-        if in_paragraph:
-            _set(event, in_paragraph[-1], "paragraph")
-            return
     if annotated.clean.date is not None:
         event.date, event.date_source = annotated.clean.date.isoformat(), "document"
     else:
         event.date, event.date_source = None, "unresolved"
     event.date_span = None
+
+
+def _earlier_in_paragraph(
+    annotated: AnnotatedDocument, event: Event, dating: list[Timex]
+) -> Timex | None:
+    if event.sentence >= len(annotated.sentences):
+        return None
+    paragraph = annotated.sentences[event.sentence].paragraph
+    earlier = [
+        t
+        for t in dating
+        if annotated.sentences[t.sentence].paragraph == paragraph
+        and t.sentence < event.sentence
+    ]
+    return earlier[-1] if earlier else None
 
 
 def _set(
@@ -1201,6 +1213,21 @@ def _closest(timexes: list[Timex], event: Event) -> Timex:
         timexes,
         key=lambda t: min(abs(t.start - event.trigger.end), abs(event.trigger.start - t.end)),
     )
+
+
+def _shares_clause(annotated: AnnotatedDocument, timex: Timex, event: Event) -> bool:
+    """Whether the trigger lies within the clause the expression belongs to.
+
+    A date inside a clause that does not contain the trigger dates something else ("the
+    meeting touched on properties seized between 2016 and 2018" says nothing of when the
+    meeting was), so it must not date the event.
+    """
+    timex_span = annotated.char_span(timex.start, timex.end)
+    trigger_span = annotated.char_span(event.trigger.start, event.trigger.end)
+    if timex_span is None or trigger_span is None:
+        return True
+    verb = governing_verb(timex_span[1].root)
+    return verb is None or trigger_span[1].root in verb.subtree
 
 
 def _governs(annotated: AnnotatedDocument, timex: Timex, event: Event) -> bool:
