@@ -353,3 +353,20 @@ def test_topic_of_talks_is_no_recipient(
 def test_country_of_a_topic_noun_still_counts_outside_talks(coder: EventCoder) -> None:
     event = only(coder, "Chad criticised Sudan over the border dispute.")
     assert codes(event.recipient) == ["SDN"]
+
+
+def test_an_event_noun_after_a_temporal_preposition_is_its_own_event(coder: EventCoder) -> None:
+    events = code(
+        coder,
+        "The minister said she will visit Nairobi next week after talks between Kenyan and "
+        "Somali officials in Mombasa.",
+    )
+    talks = [e for e in events if e.trigger.text == "talks"]
+    assert len(talks) == 1
+    assert talks[0].event == "CONSULT" and talks[0].modality == "asserted"
+    assert codes(talks[0].actor) == ["KEN"] and codes(talks[0].recipient) == ["SOM"]
+
+
+def test_a_bare_event_noun_after_a_preposition_refers_back(coder: EventCoder) -> None:
+    events = code(coder, "After the meeting, the Kenyan foreign minister flew home.")
+    assert not [e for e in events if e.trigger.text == "meeting"]

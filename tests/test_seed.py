@@ -54,6 +54,12 @@ def test_the_riyadh_and_istanbul_meetings(seed: Document) -> None:
         assert all(e.modality == "asserted" for e in found)
 
 
+def test_the_weekend_talks_in_moscow_are_placed_there(seed: Document) -> None:
+    moscow = [e for e in seed.events if e.event_loc and e.event_loc.name == "Moscow"]
+    assert moscow and moscow[0].event == "CONSULT" and {"USA", "RUS"} <= codes(moscow[0])
+    assert moscow[0].modality == "asserted"
+
+
 def test_the_phone_call_is_a_consultation(seed: Document) -> None:
     calls = [e for e in seed.events if e.event == "CONSULT" and e.mode == "phone"]
     assert calls and {"USA", "RUS"} <= codes(calls[0])

@@ -334,6 +334,7 @@ def test_event_date_falls_back_to_document_then_unresolved() -> None:
 def test_future_event_takes_future_date() -> None:
     doc = annotated("The two presidents will meet on Tuesday in Geneva.")
     event = event_at(doc, "meet")
+    event.modality = "future"
     assign_event_dates(doc, [event], find_timexes(doc))
     assert (event.date, event.date_source) == ("2025-03-18", "expression")
 
@@ -380,9 +381,20 @@ def test_dev_set_scores(tmp_path: Path) -> None:
 
 def test_a_date_of_another_clause_yields_to_the_paragraph() -> None:
     doc = annotated(
-        "Negotiators met in Accra on May 6. The meeting lasted three hours and covered loans "
+        "Negotiators met in Accra on March 6. The meeting lasted three hours and covered loans "
         "that were issued between 2010 and 2012."
     )
     event = event_at(doc, "meeting")
     assign_event_dates(doc, [event], find_timexes(doc))
-    assert (event.date, event.date_source) == ("2025-05-06", "paragraph")
+    assert (event.date, event.date_source) == ("2025-03-06", "paragraph")
+
+
+def test_an_asserted_event_is_not_dated_after_publication() -> None:
+    doc = annotated("The envoy will fly to Oslo on Friday after talks with rebels in Bogota.")
+    event = event_at(doc, "talks")
+    assign_event_dates(doc, [event], find_timexes(doc))
+    assert (event.date, event.date_source) == ("2025-03-17", "document")
+    planned = event_at(doc, "fly")
+    planned.modality = "future"
+    assign_event_dates(doc, [planned], find_timexes(doc))
+    assert planned.date == "2025-03-21"

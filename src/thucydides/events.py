@@ -114,6 +114,11 @@ CONTENT_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "nsubjpass", 
                 "acl", "oprd", "compound", "amod", "conj", "advcl"}
 CLAUSE_DEPS = {"xcomp", "ccomp", "conj", "advcl", "pcomp", "acl", "acomp"}
 NOUN_POSITIONS = {"nsubj", "nsubjpass", "dobj", "ROOT", "attr", "conj", "appos"}
+PARTICIPANT_PREPS = {"between", "among", "with"}
+TEMPORAL_PREPS = {"after", "before", "since", "during", "following", "until", "amid"}
+"""A phrase they head places an event in time beside another; it is not that event's content."""
+"""An event noun inside a prepositional phrase ("after talks between X and Y in Moscow") is
+an event of its own when it names its participants; a bare "after the meeting" refers back."""
 RECIPIENT_PREPS = {"with", "on", "against", "to", "toward", "towards", "at", "upon", "into"}
 ACTOR_MODIFIERS = {"poss", "compound", "amod", "nmod"}
 ACTOR_ENTITIES = {"GPE", "NORP", "ORG", "PERSON"}
@@ -714,7 +719,13 @@ def position_ok(token: Token, pattern: Pattern) -> bool:
         return token.dep_ not in NON_CLAUSE_VERB_DEPS
     if any(r.dep == "head" for r in pattern.requires):
         return True
-    return token.dep_ in NOUN_POSITIONS
+    return token.dep_ in NOUN_POSITIONS or names_its_participants(token)
+
+
+def names_its_participants(noun: Token) -> bool:
+    return any(
+        child.dep_ == "prep" and child.lower_ in PARTICIPANT_PREPS for child in noun.children
+    )
 
 
 def in_background_clause(token: Token, bearers: dict[int, int]) -> bool:
@@ -742,7 +753,7 @@ def governed_by_event(token: Token, bearers: dict[int, int]) -> bool:
         if current.dep_ == "conj":
             current = current.head
             continue
-        if current.dep_ not in CONTENT_DEPS:
+        if current.dep_ not in CONTENT_DEPS or current.lower_ in TEMPORAL_PREPS:
             return False
         if bearers.get(current.head.i, token.i) != token.i:
             return True
@@ -851,6 +862,7 @@ def noun_participants(noun: Token) -> tuple[list[Token], Candidates]:
     candidates = [_prep_objects(noun, RECIPIENT_PREPS), clause_subjects(noun)]
     verb = noun.head.head if noun.dep_ == "pobj" else noun.head
     carried = noun.dep_ in ("dobj", "nsubjpass", "attr", "pobj") and verb.pos_ in ("VERB", "AUX")
+    carried = carried and not (noun.dep_ == "pobj" and noun.head.lower_ in TEMPORAL_PREPS)
     subject = subject_of(verb)[0] if carried else None
     if between and not actors and subject is not None:
         return [subject], [between]
@@ -923,6 +935,8 @@ def governing_chain(trigger: Token) -> Iterator[Token]:
     yield current
     while current.head.i != current.i:
         dep = current.dep_
+        if current.lower_ in TEMPORAL_PREPS:
+            return
         if dep in CLAUSE_DEPS or (current.pos_ in ("NOUN", "PROPN") and dep in (
                 "dobj", "nsubj", "nsubjpass", "pobj", "attr")) or dep == "prep":
             current = current.head

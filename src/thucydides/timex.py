@@ -1151,8 +1151,20 @@ def assign_event_dates(
 ) -> None:
     """Set event.date, event.date_source, event.date_span for each event."""
     dating = [t for t in timexes if t.type in ("DATE", "TIME") and _is_calendar(t.value)]
+    published = annotated.clean.date
     for event in events:
-        _date_event(annotated, event, dating)
+        possible = [t for t in dating if not _after_publication(t, event, published)]
+        _date_event(annotated, event, possible)
+
+
+def _after_publication(timex: Timex, event: Event, published: dt.date | None) -> bool:
+    """An asserted event happened by the time it was reported: a later date is another's."""
+    if event.modality != "asserted" or published is None or timex.value is None:
+        return False
+    try:
+        return dt.date.fromisoformat(timex.value[:10]) > published
+    except ValueError:
+        return False
 
 
 def _is_calendar(value: str | None) -> bool:
