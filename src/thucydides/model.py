@@ -50,8 +50,29 @@ class Paragraph:
     kind: ParagraphKind
 
 
+class Blocks:
+    """What a document's paragraph labels give: its body and its captions."""
+
+    text: str
+    paragraphs: list[Paragraph]
+
+    @property
+    def body_paragraphs(self) -> list[Paragraph]:
+        """Headings and paragraphs of the article, in order: what gets analysed."""
+        return [p for p in self.paragraphs if p.kind in ("heading", "paragraph")]
+
+    @property
+    def body(self) -> str:
+        """The article body: its headings and paragraphs joined by newlines."""
+        return "\n".join(self.text[p.start : p.end] for p in self.body_paragraphs)
+
+    @property
+    def captions(self) -> list[str]:
+        return [self.text[p.start : p.end] for p in self.paragraphs if p.kind == "caption"]
+
+
 @dataclass
-class CleanDocument:
+class CleanDocument(Blocks):
     """Output of ``clean``: the text, its blocks, and page metadata."""
 
     doc_id: str
@@ -81,19 +102,6 @@ class CleanDocument:
             position += len(line) + 1
         return cls(doc_id=doc_id, text=text, paragraphs=paragraphs, origin=origin, date=date)
 
-    @property
-    def body_paragraphs(self) -> list[Paragraph]:
-        """Headings and paragraphs of the article, in order: what gets analysed."""
-        return [p for p in self.paragraphs if p.kind in ("heading", "paragraph")]
-
-    @property
-    def body(self) -> str:
-        """The article body: its headings and paragraphs joined by newlines."""
-        return "\n".join(self.text[p.start : p.end] for p in self.body_paragraphs)
-
-    @property
-    def captions(self) -> list[str]:
-        return [self.text[p.start : p.end] for p in self.paragraphs if p.kind == "caption"]
 
 
 @dataclass
@@ -187,7 +195,7 @@ class Quote:
 
 
 @dataclass
-class Document:
+class Document(Blocks):
     """A fully processed document (output of ``pipeline``)."""
 
     doc_id: str
@@ -208,14 +216,3 @@ class Document:
     places: list[Place] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
-    @property
-    def body(self) -> str:
-        return "\n".join(
-            self.text[p.start : p.end]
-            for p in self.paragraphs
-            if p.kind in ("heading", "paragraph")
-        )
-
-    @property
-    def captions(self) -> list[str]:
-        return [self.text[p.start : p.end] for p in self.paragraphs if p.kind == "caption"]
