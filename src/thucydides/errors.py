@@ -10,3 +10,7 @@ class InputError(Exception):
         super().__init__(f"{source}: {problem}")
         self.source = source
         self.problem = problem
+
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
+        """Rebuild from both fields, so errors cross process boundaries (worker pools, Ray)."""
+        return (InputError, (self.source, self.problem))

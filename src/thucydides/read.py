@@ -86,7 +86,8 @@ def sniff_format(text: str) -> Literal["text", "html"]:
 def _read_path(path: Path, date: dt.date | None) -> Iterator[Source | InputError]:
     if path.is_dir():
         files = sorted(
-            p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+            p for p in path.rglob("*")
+            if p.is_file() and (p.suffix.lower() in SUFFIXES or _is_warc(p))
         )
         if not files:
             yield InputError(str(path), f"no {', '.join(SUFFIXES)} files in this folder")
@@ -100,6 +101,11 @@ def _read_path(path: Path, date: dt.date | None) -> Iterator[Source | InputError
 
 def _read_file(path: Path, name: str, date: dt.date | None) -> Iterator[Source | InputError]:
     origin = str(path)
+    if _is_warc(path):
+        from thucydides.warc import read_warc
+
+        yield from read_warc(path)
+        return
     try:
         with path.open("rb") as handle:
             if path.suffix.lower() == ".jsonl":
@@ -123,6 +129,11 @@ def _read_file(path: Path, name: str, date: dt.date | None) -> Iterator[Source |
     else:
         fmt = sniff_format(content)
     yield Source(doc_id=name, content=content, format=fmt, origin=origin, date=date)
+
+
+def _is_warc(path: Path) -> bool:
+    """A web archive (``.warc`` or ``.warc.gz``), read record by record by ``warc``."""
+    return path.name.lower().endswith((".warc", ".warc.gz"))
 
 
 def _read_stdin(date: dt.date | None) -> Iterator[Source | InputError]:

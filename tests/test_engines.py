@@ -1,0 +1,176 @@
+"""The engines: same events from 1 or 2 local workers and from Ray; resume after kill -9."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from thucydides.annotate import AnnotatedDocument
+from thucydides.engines import run_ingest
+from thucydides.errors import InputError
+from thucydides.model import Document
+from thucydides.pipeline import Pipeline
+from thucydides.read import read_sources
+from thucydides.store import EventFilter, Store
+from warc_pages import FRENCH_PAGE, PAGES, write_warc
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def many_pages(copies: int) -> dict[str, tuple[str, list[str]]]:
+    """The test pages under ``copies`` URLs each (distinct documents, same articles)."""
+    return {f"{url}?copy={n}": page for n in range(copies) for url, page in PAGES.items()}
+
+
+def stored_events(db: Path) -> list[dict[str, Any]]:
+    """Every stored event, field by field (flat row plus its actors with offsets)."""
+    with Store(db, read_only=True) as store:
+        rows = store.events(EventFilter()).to_pylist()
+        documents = {row["doc_id"] for row in rows}
+        full = {doc_id: store.document(doc_id) for doc_id in documents}
+    for row in rows:
+        record = full[row["doc_id"]]
+        assert record is not None
+        row["full"] = record["events"][row["event_index"]]
+    return sorted(rows, key=lambda row: (row["doc_id"], row["event_index"]))
+
+
+def ingest(warc: Path, db: Path, **options: Any) -> tuple[int, list[str]]:
+    """Documents added, and the problem of each skipped input."""
+    skipped: list[InputError] = []
+    with Store(db) as store:
+        stats = run_ingest(read_sources([str(warc)]), store, on_skip=skipped.append, **options)
+    return stats.added, [error.problem.split(" (")[0] for error in skipped]
+
+
+FRENCH_SKIPPED = ["not an English page"]
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    url, title, paragraphs = FRENCH_PAGE
+    pages = {**many_pages(2), url: (title, paragraphs)}
+    return write_warc(tmp_path_factory.mktemp("warc") / "pages.warc.gz", pages)
+
+
+@pytest.fixture(scope="module")
+def one_worker(archive: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("one") / "one.duckdb"
+    added, skipped = ingest(archive, db, workers=1, chunk_size=3)
+    assert (added, skipped) == (8, FRENCH_SKIPPED)
+    return db
+
+
+def test_two_local_workers_store_the_same_events_as_one(one_worker: Path, archive: Path,
+                                                       tmp_path: Path) -> None:
+    db = tmp_path / "two.duckdb"
+    assert ingest(archive, db, workers=2, chunk_size=3) == (8, FRENCH_SKIPPED)
+    events = stored_events(db)
+    assert events and events == stored_events(one_worker)
+
+
+def test_rerun_skips_stored_documents_before_processing(one_worker: Path, archive: Path) -> None:
+    with Store(one_worker) as store:
+        stats = run_ingest(read_sources([str(archive)]), store, workers=1)
+    assert (stats.added, stats.unchanged) == (0, 8)  # the French page is judged again
+
+
+def test_read_errors_go_to_the_skip_handler(tmp_path: Path) -> None:
+    skipped: list[InputError] = []
+    with Store(tmp_path / "db.duckdb") as store:
+        stats = run_ingest(
+            read_sources([str(tmp_path / "absent.warc")]), store, workers=1,
+            on_skip=skipped.append,
+        )
+    assert stats.added == 0
+    assert [error.problem for error in skipped] == ["no such file or folder"]
+
+
+def test_a_document_that_crashes_an_extractor_costs_only_itself(
+    archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original = Pipeline.extract
+
+    def failing(self: Pipeline, annotated: AnnotatedDocument, digest: str) -> Document:
+        if "Lima" in annotated.clean.text:
+            raise IndexError("an extractor bug")
+        return original(self, annotated, digest)
+
+    monkeypatch.setattr(Pipeline, "extract", failing)
+    added, skipped = ingest(archive, tmp_path / "db.duckdb", workers=1, chunk_size=4)
+    assert added == 6
+    assert sorted(skipped) == ["could not be processed", "could not be processed",
+                               "not an English page"]
+
+
+def test_unknown_engine_is_refused(tmp_path: Path) -> None:
+    with Store(tmp_path / "db.duckdb") as store, pytest.raises(ValueError, match="engine"):
+        run_ingest([], store, engine="spark")  # type: ignore[arg-type]
+
+
+@pytest.mark.skipif(importlib.util.find_spec("ray") is None, reason="ray is not installed")
+def test_ray_engine_stores_the_same_events_as_the_local_engine(
+    one_worker: Path, archive: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "ray.duckdb"
+    assert ingest(archive, db, engine="ray", workers=2, chunk_size=3) == (8, FRENCH_SKIPPED)
+    events = stored_events(db)
+    assert events and events == stored_events(one_worker)
+
+
+CHILD = textwrap.dedent(
+    """
+    import sys
+    from thucydides.engines import run_ingest
+    from thucydides.read import read_sources
+    from thucydides.store import Store
+
+    original = Store.ingest
+
+    def announcing(self, documents):
+        stats = original(self, documents)
+        print("stored", stats.added, flush=True)
+        return stats
+
+    Store.ingest = announcing
+    if __name__ == "__main__":
+        with Store(sys.argv[2]) as store:
+            run_ingest(read_sources([sys.argv[1]]), store, workers=1, chunk_size=2)
+        print("done", flush=True)
+    """
+)
+
+
+def test_ingest_killed_mid_run_resumes_without_loss_or_duplicates(
+    archive: Path, tmp_path: Path
+) -> None:
+    warc = write_warc(tmp_path / "big.warc.gz", many_pages(6))
+    reference = tmp_path / "reference.duckdb"
+    ingest(warc, reference, workers=1)
+    db = tmp_path / "resumed.duckdb"
+    script = tmp_path / "child.py"
+    script.write_text(CHILD, encoding="utf-8")
+    command = [sys.executable, str(script), str(warc), str(db)]
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env)
+    assert child.stdout is not None
+    for _ in range(3):
+        assert child.stdout.readline().startswith("stored")
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    with Store(db, read_only=True) as store:
+        partial = store.counts()["documents"]
+    assert 0 < partial < 24
+    finished = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
+    assert finished.stdout.strip().endswith("done")
+    with Store(db, read_only=True) as store, Store(reference, read_only=True) as full:
+        assert store.counts() == full.counts()
+    assert stored_events(db) == stored_events(reference)
