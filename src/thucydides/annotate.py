@@ -9,6 +9,7 @@ model alone tags bare "Trump" as an organisation.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -110,10 +111,10 @@ class AnnotatedDocument:
         return self.clean.text
 
     def sentence_at(self, char: int) -> AnnotatedSentence | None:
-        """The sentence containing a document offset."""
-        for sentence in self.sentences:
-            if sentence.start <= char < sentence.end:
-                return sentence
+        """The sentence containing a document offset (binary search: sentences are in order)."""
+        index = bisect_right(self.sentences, char, key=lambda s: s.start) - 1
+        if index >= 0 and char < self.sentences[index].end:
+            return self.sentences[index]
         return None
 
     def char_span(self, start: int, end: int) -> tuple[AnnotatedSentence, SpacySpan] | None:
