@@ -53,7 +53,9 @@ CLIMB_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl")
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 TRIM = " \t\n,;:.—–-―"
+COORDINATORS = ("and", "but", "while", "although", "though")
 TITLE_WORDS = 6
+import os
 SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 SETTING_PREPS = ("in", "on", "at", "during", "via", "through")
 
@@ -204,7 +206,8 @@ def _mark_role(text: str, i: int, family: str) -> str | None:
         return None
     if before.isalnum() and after.isalnum():
         return None  # an apostrophe inside a word: work's, don't
-    can_open = char not in CLOSERS and before in BEFORE_OPENER and not after.isspace()
+    typographic = char not in CLOSERS or i == 0  # a paragraph may open with a closing mark
+    can_open = typographic and before in BEFORE_OPENER and not after.isspace()
     closes_nested = before == " " and i > 1 and text[i - 2] in MARKS  # 'outreach,' "
     ends = after in AFTER_CLOSER or after in MARKS
     can_close = (not before.isspace() or closes_nested) and ends
@@ -389,10 +392,22 @@ def _reported(annotated: AnnotatedDocument, regions: list[Region]) -> Iterator[C
             if inner is not outer and _follows(inner, outer):
                 outer.end = _before(annotated.text, outer.start, inner.cue_start)
     for candidate in found:
+        candidate.end = _past_quotation(annotated.text, candidate, regions)
         if candidate.end > candidate.start + 1 and not any(
             _nested(candidate, other) for other in found if other is not candidate
         ):
             yield candidate
+
+
+def _past_quotation(text: str, candidate: Candidate, regions: list[Region]) -> int:
+    """The end of a reported clause, carried to the end of a quotation it opens but the
+    parse cut short (at a comma inside the quotation): a content never halves a quotation."""
+    if os.environ.get("PASTQ") != "1":
+        return candidate.end
+    for region in regions:
+        if candidate.start <= region.start < candidate.end < region.end and region.closed:
+            return region.end
+    return candidate.end
 
 
 def _follows(inner: Candidate, outer: Candidate) -> bool:
@@ -402,13 +417,27 @@ def _follows(inner: Candidate, outer: Candidate) -> bool:
     if cue is None or governor is None or cue.dep_ not in CLIMB_DEPS or _shares_infinitive(cue):
         return False
     participle = cue.tag_ == "VBG" and cue.i > 0 and cue.nbor(-1).text == ","
-    continues = cue.head == governor or participle
+    continues = cue.head == governor or participle or _coordinated(cue)
     return continues and outer.start < inner.cue_start < outer.end and inner.start > inner.cue_start
 
 
+def _coordinated(cue: Token) -> bool:
+    """A cue conjoined without a subject of its own ("said A and warned B"): the parser
+    often hangs it on a verb inside the first report, but it is a second report."""
+    if os.environ.get("CONJ") != "1":
+        return False
+    own = any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children)
+    return cue.dep_ == "conj" and not own and cue.tag_ != "VB"
+
+
 def _before(text: str, start: int, end: int) -> int:
+    """The end of a report cut before the next cue, without the punctuation and the
+    coordinator that join the two ("A, and warned", "A but added")."""
     while end > start and text[end - 1] in TRIM:
         end -= 1
+    for word in COORDINATORS:
+        if text[start:end].endswith(" " + word):
+            return _before(text, start, end - len(word))
     return end
 
 
@@ -433,7 +462,7 @@ def _attribution(
     if subject is None:
         return None
     content = _complement(sentence, token)
-    if content is None or _mostly_quoted(content, regions):
+    if content is None or _only_quoted(content, regions, sentence, (token, subject)):
         return None
     s_start, s_end = sentence.char_range(subject)
     if any(r.contains(s_start, s_end) for r in regions):
@@ -454,6 +483,8 @@ def _complement(sentence: AnnotatedSentence, token: Token) -> tuple[int, int] | 
     if targets:
         first = min(t.left_edge.i for t in targets)
         after = [c for c in token.rights if c.i > first > token.i and _completes(c)]
+        if os.environ.get("CONJC") == "1" and any(t.dep_ == "ccomp" for t in targets):
+            after += [c for c in token.rights if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not _is_cue(c) and c.i > first > token.i]
         last = max(t.right_edge.i for t in targets + after)
         return _trimmed(sentence, token.doc[first], token.doc[_clip(token.doc, first, last)])
     if "ccomp" not in wanted:
@@ -495,7 +526,7 @@ def _clip(doc: Doc, first: int, last: int) -> int:
     for token in doc[first + 1 : last + 1]:
         start = token.left_edge.i
         participle = token.dep_ == "advcl" and token.tag_ == "VBG"
-        if participle and start > first + 1 and doc[start - 1].text == ",":
+        if os.environ.get("NOCLIP") != "1" and participle and start > first + 1 and doc[start - 1].text == ",":
             return start - 2
     return _without_setting(doc, first, last)
 
@@ -591,7 +622,7 @@ def _noun_report(
     if clause is None:
         return None
     content = _trimmed(sentence, clause.left_edge, clause.right_edge)
-    if content is None or _mostly_quoted(content, regions):
+    if content is None or _only_quoted(content, regions, sentence, (token,)):
         return None
     source = next((c for c in token.lefts if c.dep_ == "poss"), None)
     if source is None and (by := next((c for c in token.rights if c.lower_ == "by"), None)):
@@ -647,10 +678,30 @@ def _trimmed(sentence: AnnotatedSentence, first: Token, last: Token) -> tuple[in
     return (start, end) if end - start > 1 else None
 
 
-def _mostly_quoted(content: tuple[int, int], regions: list[Region]) -> bool:
+def _only_quoted(
+    content: tuple[int, int],
+    regions: list[Region],
+    sentence: AnnotatedSentence,
+    own: Iterable[Token | SpacySpan | None],
+) -> bool:
+    """Whether a reported clause is nothing but quotations (direct speech, found as such by
+    the quotation marks) once the attribution's own cue and source words are set aside.
+
+    A clause with words of its own around a quotation (``said that "..."``, ``called
+    Trump a "liar"``) is one mixed attribution: its content is the whole clause."""
     start, end = content
-    quoted = sum(max(0, min(end, r.end) - max(start, r.start)) for r in regions)
-    return quoted * 2 > end - start
+    skip = [(r.start, r.end) for r in regions]
+    for part in own:
+        if part is not None:
+            root = part if isinstance(part, Token) else part.root
+            widest = root if isinstance(part, Token) else root.doc[min(root.left_edge.i, part.start) : part.end]
+            skip.append(sentence.char_range(widest))
+    text, offset = sentence.span.doc.text, sentence.offset
+    rest = "".join(
+        text[i - offset] if not any(s <= i < e for s, e in skip) else " "
+        for i in range(start, end)
+    )
+    return not any(any(char.isalpha() for char in word) for word in rest.split())
 
 
 # ---------------------------------------------------------------------------- parse helpers
@@ -659,16 +710,33 @@ def _mostly_quoted(content: tuple[int, int], regions: list[Region]) -> bool:
 def _is_cue(token: Token) -> bool:
     if token.pos_ not in ("VERB", "AUX"):
         return False
-    return token.lemma_.lower() in load_cues().verbs
+    return token.lemma_.lower() in load_cues().verbs or _fallback(token)
+
+
+def _fallback(token: Token) -> bool:
+    mode = os.environ.get("FALL", "")
+    if not mode or token.lemma_.lower() in ("be", "have", "do", "make", "get", "go", "take", "come", "seem", "appear", "mean"):
+        return False
+    clause = [c for c in token.children if c.dep_ == "ccomp"]
+    if "that" in mode:
+        clause = [c for c in clause if any(m.lower_ == "that" and m.dep_ == "mark" for m in c.lefts)]
+    if not clause:
+        return False
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    if "human" in mode:
+        return subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or subject.lower_ in ("he", "she", "they", "i", "we", "you", "who")
+    return True
 
 
 def _wanted(token: Token) -> frozenset[str]:
-    return load_cues().verbs[token.lemma_.lower()]
+    return load_cues().verbs.get(token.lemma_.lower(), frozenset({"ccomp"}))
 
 
 def _is_speech_cue(token: Token) -> bool:
     """A verb of saying proper, the only kind that introduces a direct quotation."""
-    return _is_cue(token) and "ccomp" in _wanted(token)
+    return token.lemma_.lower() in load_cues().verbs and _is_cue(token) and "ccomp" in _wanted(token)
 
 
 def _is_phrase_cue(token: Token) -> bool:
