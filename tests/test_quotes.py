@@ -333,3 +333,60 @@ def test_nouns_of_stance() -> None:
     (quote,) = quotes_of(text)
     assert (speaker(quote), quote.cue.text if quote.cue else None) == ("Her", "decision")
     assert quote.content.text == "to leave the coalition"
+
+
+def test_coordinated_cues_are_two_reports_by_one_speaker() -> None:
+    text = "The minister said the talks had stalled and warned that sanctions could follow."
+    said, warned = sorted(quotes_of(text), key=lambda q: q.content.start)
+    assert said.content.text == "the talks had stalled"
+    assert warned.content.text == "that sanctions could follow"
+    assert warned.cue is not None and warned.cue.text == "warned"
+    assert speaker(said) == speaker(warned) == "The minister"
+
+
+def test_reported_clause_is_not_cut_inside_its_quotation() -> None:
+    text = (
+        'The veteran said he had served in the navy "for his country, hoping that people '
+        'at home would understand."'
+    )
+    (quote,) = quotes_of(text)
+    assert quote.type == "indirect"
+    assert quote.content.text.startswith("he had served in the navy")
+    assert quote.content.text.endswith('would understand."')
+
+
+def test_paragraph_opening_with_a_closing_mark_is_still_a_quotation() -> None:
+    text = "”Our town has changed beyond recognition. The road brought noise.” ― Maria Lopez"
+    (quote,) = quotes_of(text)
+    assert quote.type == "direct"
+    assert quote.content.text.startswith("”Our town")
+    assert speaker(quote) == "Maria Lopez"
+
+
+def test_unlisted_verb_with_a_that_clause_is_a_cue() -> None:
+    (quote,) = quotes_of("The auditor certified that the accounts were accurate.")
+    assert quote.cue is not None and quote.cue.text == "certified"
+    assert quote.content.text == "that the accounts were accurate"
+    assert speaker(quote) == "The auditor"
+    assert quotes_of("The staff made sure that the doors were locked.") == []
+
+
+def test_clause_misread_as_adverbial_after_a_cue() -> None:
+    (quote,) = quotes_of("Helen Park said after the meeting she would not accept the offer.")
+    assert quote.content.text.endswith("she would not accept the offer")
+    assert speaker(quote) == "Helen Park"
+
+
+def test_verbs_of_judgement_and_appeal() -> None:
+    (viewed,) = quotes_of("Most analysts view the deal as a setback for the union.")
+    assert viewed.content.text == "the deal as a setback for the union"
+    (implored,) = quotes_of("The senator implored voters to register early.")
+    assert implored.content.text == "voters to register early"
+    (shown,) = quotes_of("The latest survey shows the governor trailing in the north.")
+    assert shown.content.text.startswith("the governor trailing")
+
+
+def test_cue_lemma_repaired_when_the_lemmatizer_drops_an_e() -> None:
+    (quote,) = quotes_of("The mayor is hoping to reopen the old bridge by June.")
+    assert quote.cue is not None and quote.cue.text == "hoping"
+    assert quote.content.text == "to reopen the old bridge by June"

@@ -54,8 +54,12 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 TRIM = " \t\n,;:.—–-―"
 COORDINATORS = ("and", "but", "while", "although", "though")
+LIGHT_VERBS = frozenset(
+    {"be", "have", "do", "make", "get", "go", "take", "come", "seem", "appear", "mean"}
+)
+"""Verbs whose that-clause does not report a statement ("made sure that", "it seems that")."""
+THAT_CLAUSE = frozenset({"ccomp"})
 TITLE_WORDS = 6
-import os
 SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 SETTING_PREPS = ("in", "on", "at", "during", "via", "through")
 
@@ -391,19 +395,19 @@ def _reported(annotated: AnnotatedDocument, regions: list[Region]) -> Iterator[C
         for inner in found:
             if inner is not outer and _follows(inner, outer):
                 outer.end = _before(annotated.text, outer.start, inner.cue_start)
+                if inner.cue_token is not None and _coordinated(inner.cue_token):
+                    inner.source, inner.source_sentence = outer.source, outer.source_sentence
     for candidate in found:
-        candidate.end = _past_quotation(annotated.text, candidate, regions)
+        candidate.end = _past_quotation(candidate, regions)
         if candidate.end > candidate.start + 1 and not any(
             _nested(candidate, other) for other in found if other is not candidate
         ):
             yield candidate
 
 
-def _past_quotation(text: str, candidate: Candidate, regions: list[Region]) -> int:
+def _past_quotation(candidate: Candidate, regions: list[Region]) -> int:
     """The end of a reported clause, carried to the end of a quotation it opens but the
     parse cut short (at a comma inside the quotation): a content never halves a quotation."""
-    if os.environ.get("PASTQ") != "1":
-        return candidate.end
     for region in regions:
         if candidate.start <= region.start < candidate.end < region.end and region.closed:
             return region.end
@@ -424,10 +428,8 @@ def _follows(inner: Candidate, outer: Candidate) -> bool:
 def _coordinated(cue: Token) -> bool:
     """A cue conjoined without a subject of its own ("said A and warned B"): the parser
     often hangs it on a verb inside the first report, but it is a second report."""
-    if os.environ.get("CONJ") != "1":
-        return False
     own = any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children)
-    return cue.dep_ == "conj" and not own and cue.tag_ != "VB"
+    return cue.dep_ == "conj" and not own and cue.tag_ != "VB" and _is_speech_cue(cue)
 
 
 def _before(text: str, start: int, end: int) -> int:
@@ -462,7 +464,7 @@ def _attribution(
     if subject is None:
         return None
     content = _complement(sentence, token)
-    if content is None or _only_quoted(content, regions, sentence, (token, subject)):
+    if content is None or _mostly_quoted(content, regions):
         return None
     s_start, s_end = sentence.char_range(subject)
     if any(r.contains(s_start, s_end) for r in regions):
@@ -483,8 +485,6 @@ def _complement(sentence: AnnotatedSentence, token: Token) -> tuple[int, int] | 
     if targets:
         first = min(t.left_edge.i for t in targets)
         after = [c for c in token.rights if c.i > first > token.i and _completes(c)]
-        if os.environ.get("CONJC") == "1" and any(t.dep_ == "ccomp" for t in targets):
-            after += [c for c in token.rights if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not _is_cue(c) and c.i > first > token.i]
         last = max(t.right_edge.i for t in targets + after)
         return _trimmed(sentence, token.doc[first], token.doc[_clip(token.doc, first, last)])
     if "ccomp" not in wanted:
@@ -526,7 +526,7 @@ def _clip(doc: Doc, first: int, last: int) -> int:
     for token in doc[first + 1 : last + 1]:
         start = token.left_edge.i
         participle = token.dep_ == "advcl" and token.tag_ == "VBG"
-        if os.environ.get("NOCLIP") != "1" and participle and start > first + 1 and doc[start - 1].text == ",":
+        if participle and start > first + 1 and doc[start - 1].text == ",":
             return start - 2
     return _without_setting(doc, first, last)
 
@@ -564,6 +564,7 @@ def _is_setting(token: Token, first: int, last: int) -> bool:
 def _targets(token: Token, wanted: frozenset[str]) -> list[Token]:
     """The dependents of a reporting verb that hold what was said, per its cue entry."""
     deps = {c.dep_ for c in token.children}
+    deps |= {f"prep:{c.lower_}" for c in token.children if c.dep_ == "prep"}
     found = []
     for spec in wanted:
         first, *required = spec.split("+")
@@ -586,7 +587,15 @@ def _shares_infinitive(verb: Token) -> bool:
 
 def _misparsed_clauses(token: Token) -> Iterator[Token]:
     """A that-clause the parser hung on the addressee ("told a meeting of leaders that few
-    people knew"): a relative clause opened by "that" with a subject of its own."""
+    people knew"): a relative clause opened by "that" with a subject of its own; or a bare
+    clause after the cue read as an adverbial one ("said after the vote he would resign"):
+    a clause with a subject of its own and no subordinator ("because", "if")."""
+    for child in token.rights:
+        subject = any(m.dep_ in ("nsubj", "nsubjpass") for m in child.lefts)
+        bare = not any(m.dep_ == "mark" for m in child.lefts)
+        if child.dep_ == "advcl" and subject and bare and child.tag_ != "VBG":
+            yield child
+            return
     for child in token.children:
         if child.dep_ not in ("dobj", "npadvmod"):
             continue
@@ -622,7 +631,7 @@ def _noun_report(
     if clause is None:
         return None
     content = _trimmed(sentence, clause.left_edge, clause.right_edge)
-    if content is None or _only_quoted(content, regions, sentence, (token,)):
+    if content is None or _mostly_quoted(content, regions):
         return None
     source = next((c for c in token.lefts if c.dep_ == "poss"), None)
     if source is None and (by := next((c for c in token.rights if c.lower_ == "by"), None)):
@@ -678,30 +687,12 @@ def _trimmed(sentence: AnnotatedSentence, first: Token, last: Token) -> tuple[in
     return (start, end) if end - start > 1 else None
 
 
-def _only_quoted(
-    content: tuple[int, int],
-    regions: list[Region],
-    sentence: AnnotatedSentence,
-    own: Iterable[Token | SpacySpan | None],
-) -> bool:
-    """Whether a reported clause is nothing but quotations (direct speech, found as such by
-    the quotation marks) once the attribution's own cue and source words are set aside.
-
-    A clause with words of its own around a quotation (``said that "..."``, ``called
-    Trump a "liar"``) is one mixed attribution: its content is the whole clause."""
+def _mostly_quoted(content: tuple[int, int], regions: list[Region]) -> bool:
+    """A clause that is mostly quotation: its quoted words are a partial quotation of their
+    own ("described the talks as "frank and useful""), the clause is not an indirect one."""
     start, end = content
-    skip = [(r.start, r.end) for r in regions]
-    for part in own:
-        if part is not None:
-            root = part if isinstance(part, Token) else part.root
-            widest = root if isinstance(part, Token) else root.doc[min(root.left_edge.i, part.start) : part.end]
-            skip.append(sentence.char_range(widest))
-    text, offset = sentence.span.doc.text, sentence.offset
-    rest = "".join(
-        text[i - offset] if not any(s <= i < e for s, e in skip) else " "
-        for i in range(start, end)
-    )
-    return not any(any(char.isalpha() for char in word) for word in rest.split())
+    quoted = sum(max(0, min(end, r.end) - max(start, r.start)) for r in regions)
+    return quoted * 2 > end - start
 
 
 # ---------------------------------------------------------------------------- parse helpers
@@ -710,33 +701,42 @@ def _only_quoted(
 def _is_cue(token: Token) -> bool:
     if token.pos_ not in ("VERB", "AUX"):
         return False
-    return token.lemma_.lower() in load_cues().verbs or _fallback(token)
+    return _verb_lemma(token) in load_cues().verbs or _that_clause_cue(token)
 
 
-def _fallback(token: Token) -> bool:
-    mode = os.environ.get("FALL", "")
-    if not mode or token.lemma_.lower() in ("be", "have", "do", "make", "get", "go", "take", "come", "seem", "appear", "mean"):
+def _verb_lemma(token: Token) -> str:
+    """The lemma of a verb, repaired where the lemmatizer drops a silent "e" of an -ing or
+    -ed form that belongs to a listed cue ("hoping" -> "hop", "rated" -> "rat")."""
+    lemma = token.lemma_.lower()
+    verbs = load_cues().verbs
+    if lemma not in verbs and token.lower_.endswith(("ing", "ed")) and lemma + "e" in verbs:
+        return lemma + "e"
+    return lemma
+
+
+def _that_clause_cue(token: Token) -> bool:
+    """A verb outside the cue list that takes a that-clause and has a subject: "the court
+    ruled that ...", "she stressed that ...". A finite that-complement is the mark of verbs
+    of communication and propositional attitude (Levin 1993, classes 29 and 37), so such a
+    verb is read as a cue of reported speech; light verbs ("made sure that") are not."""
+    if token.pos_ != "VERB" or token.lemma_.lower() in LIGHT_VERBS:
         return False
-    clause = [c for c in token.children if c.dep_ == "ccomp"]
-    if "that" in mode:
-        clause = [c for c in clause if any(m.lower_ == "that" and m.dep_ == "mark" for m in c.lefts)]
-    if not clause:
+    if not any(c.dep_ == "nsubj" for c in token.children):
         return False
-    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-    if subject is None:
-        return False
-    if "human" in mode:
-        return subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or subject.lower_ in ("he", "she", "they", "i", "we", "you", "who")
-    return True
+    return any(
+        c.dep_ == "ccomp" and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.lefts)
+        for c in token.children
+    )
 
 
 def _wanted(token: Token) -> frozenset[str]:
-    return load_cues().verbs.get(token.lemma_.lower(), frozenset({"ccomp"}))
+    return load_cues().verbs.get(_verb_lemma(token), THAT_CLAUSE)
 
 
 def _is_speech_cue(token: Token) -> bool:
-    """A verb of saying proper, the only kind that introduces a direct quotation."""
-    return token.lemma_.lower() in load_cues().verbs and _is_cue(token) and "ccomp" in _wanted(token)
+    """A listed verb of saying, the only kind that introduces a direct quotation."""
+    listed = _verb_lemma(token) in load_cues().verbs
+    return listed and _is_cue(token) and "ccomp" in _wanted(token)
 
 
 def _is_phrase_cue(token: Token) -> bool:
