@@ -451,15 +451,17 @@ def _nested(inner: Candidate, outer: Candidate) -> bool:
 def _attribution(
     sentence: AnnotatedSentence, token: Token, regions: list[Region]
 ) -> Candidate | None:
+    phrase = _is_phrase_cue(token)
+    noun = token.pos_ == "NOUN" and token.lemma_.lower() in load_cues().nouns
+    if not (phrase or noun or _is_cue(token)):
+        return None
     start, end = sentence.char_range(token)
     if any(r.contains(start, end) for r in regions):
         return None
-    if _is_phrase_cue(token):
+    if phrase:
         return _according_to(sentence, token)
-    if token.pos_ == "NOUN" and token.lemma_.lower() in load_cues().nouns:
+    if noun:
         return _noun_report(sentence, token, regions)
-    if not _is_cue(token):
-        return None
     subject = _subject(token)
     if subject is None:
         return None
@@ -740,11 +742,18 @@ def _is_speech_cue(token: Token) -> bool:
 
 
 def _is_phrase_cue(token: Token) -> bool:
+    if token.lower_ not in _phrase_openers():
+        return False
     for phrase in load_cues().phrases:
         end = token.i + len(phrase)
         if end <= len(token.doc) and tuple(t.lower_ for t in token.doc[token.i : end]) == phrase:
             return True
     return False
+
+
+@cache
+def _phrase_openers() -> frozenset[str]:
+    return frozenset(phrase[0] for phrase in load_cues().phrases)
 
 
 def _subject(token: Token) -> SpacySpan | None:
