@@ -21,6 +21,30 @@ CELL_WIDTH = 48
 """Terminal table cells longer than this are cut, with an ellipsis."""
 LIST_SEPARATOR = ";"
 """How list values are joined in CSV and terminal cells."""
+TERMINAL_COLUMNS = (
+    "date",
+    "event",
+    "cameo",
+    "actor",
+    "actor_name",
+    "recipient",
+    "recipient_name",
+    "place",
+    "modality",
+    "speaker",
+    "speaker_code",
+    "type",
+    "content",
+    "reports",
+    "sources",
+    "first_date",
+    "place_name",
+    "trigger",
+    "sentence_text",
+    "doc_id",
+    "happening_id",
+)
+"""What a terminal table shows when a result has these columns (every export format has all)."""
 
 
 def write_table(table: pa.Table, fmt: str, out: Path | None) -> None:
@@ -69,7 +93,11 @@ def write_csv(table: pa.Table, handle: TextIO) -> None:
 
 
 def write_terminal_table(table: pa.Table, handle: TextIO) -> None:
-    """A readable table with rich; long cells are cut to ``CELL_WIDTH`` characters."""
+    """A readable table with rich: the key columns (``TERMINAL_COLUMNS``) where the result has
+    them, long cells cut to ``CELL_WIDTH`` characters."""
+    shown = [name for name in TERMINAL_COLUMNS if name in table.column_names]
+    if len(shown) >= 3:
+        table = table.select(shown)
     view = Table(show_lines=False, header_style="bold")
     for name in table.column_names:
         view.add_column(name, overflow="ellipsis", max_width=CELL_WIDTH)
