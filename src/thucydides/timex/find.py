@@ -1,0 +1,136 @@
+"""Finding the time expressions of a document: spaCy's DATE/TIME entities completed by
+our patterns, clock times joined to their day, ranges cut into their ends, each piece
+read against the document date and the tense of its clause.
+"""
+
+from __future__ import annotations
+
+import re
+
+from thucydides.annotate import AnnotatedDocument, AnnotatedSentence
+from thucydides.model import Timex
+from thucydides.timex.lexicon import patterns
+from thucydides.timex.narrative import _anchor_to_narrative, _year_back_to_quarter
+from thucydides.timex.normalise import CLOCK, normalise
+from thucydides.timex.tense import FUTURE_CUE, _pluperfect, clause_tense
+from thucydides.timex.values import _is_resolved
+
+RANGE = re.compile(r"^(?:between|from)\s|\d\s*(?:-|–|to|through|until)\s*\d|\d\s+and\s+\w", re.I)
+RANGE_JOIN = re.compile(r"\s+(?:and|to|through|until|till|of)\s+|\s*[-–]\s*(?=\d)", re.I)
+RANGE_OPEN = re.compile(r"^(?:between|from)\s+", re.I)
+"""The words that join, and open, the two ends of a range."""
+PART_JOIN = re.compile(
+    RANGE_JOIN.pattern
+    + r"|\s+(?:ended|ending|ends|beginning|begun|starting|in|on|at|since)\s+|,\s+(?!\d{4}\b)",
+    re.I,
+)
+"""Where to cut a candidate that does not read as a whole ("the year ended Sept. 30")."""
+
+
+CLOCK_GAP = re.compile(r"[\s,]*(?:on|at)?[\s,]*", re.I)
+
+
+NAME_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT", "LAW", "GPE", "NORP"}
+"""Entities that a word of our patterns inside is part of a name ("Fox News Sunday")."""
+
+
+def find_timexes(annotated: AnnotatedDocument) -> list[Timex]:
+    """All time expressions of the document, normalised against its date, in text order."""
+    found: list[Timex] = []
+    for sentence in annotated.sentences:
+        for start, end in _candidates(annotated.text, sentence):
+            found.extend(_read_candidate(annotated, sentence, start, end))
+    _year_back_to_quarter(found)
+    _anchor_to_narrative(annotated.text, found)
+    return found
+
+
+def _read_candidate(
+    annotated: AnnotatedDocument, sentence: AnnotatedSentence, start: int, end: int
+) -> list[Timex]:
+    """The expression at ``start:end``, or its parts when it is a range ("between 2016 and
+    2018") or does not read as a whole ("the first nine months of 1997")."""
+    text = annotated.text[start:end]
+    whole = _read_part(annotated, sentence, start, end)
+    if whole is not None and not RANGE.search(text):
+        return [whole]
+    parts = range_parts(text, start, RANGE_JOIN if whole is not None else PART_JOIN)
+    if len(parts) < 2:
+        return [whole] if whole is not None else []
+    read = [_read_part(annotated, sentence, s, e) for s, e in parts]
+    return [t for t in read if t is not None]
+
+
+def range_parts(
+    text: str, start: int = 0, joiner: re.Pattern[str] = RANGE_JOIN
+) -> list[tuple[int, int]]:
+    """Offsets of the pieces of ``text`` between joiners, without "between"/"from"."""
+    bounds, position = [], 0
+    for join in joiner.finditer(text):
+        bounds.append((position, join.start()))
+        position = join.end()
+    bounds.append((position, len(text)))
+    opening = RANGE_OPEN.match(text)
+    if opening and bounds[0][0] < opening.end() < bounds[0][1]:
+        bounds[0] = (opening.end(), bounds[0][1])
+    return [(start + s, start + e) for s, e in bounds if e > s]
+
+
+def _read_part(
+    annotated: AnnotatedDocument, sentence: AnnotatedSentence, start: int, end: int
+) -> Timex | None:
+    span = sentence.span.doc.char_span(
+        start - sentence.offset, end - sentence.offset, alignment_mode="expand"
+    )
+    if span is None:
+        return None
+    text = annotated.text[start:end]
+    anchor = annotated.clean.date
+    before = annotated.text[sentence.start : start]
+    tense = clause_tense(span)
+    if FUTURE_CUE.search(before) and not _pluperfect(span):
+        tense = "future"
+    reading = normalise(text, anchor, tense)
+    if reading is None:
+        return None
+    kind, value = reading
+    return Timex(start, end, text, kind, value, sentence.index, _is_resolved(value))
+
+
+def _candidates(text: str, sentence: AnnotatedSentence) -> list[tuple[int, int]]:
+    """Document offsets of spaCy DATE/TIME entities, widened or completed by our patterns
+    (``text`` is the document text)."""
+    spans = [sentence.char_range(e) for e in sentence.span.ents if e.label_ in ("DATE", "TIME")]
+    spans = [_trim(text, s, e) for s, e in spans]
+    names = [sentence.char_range(e) for e in sentence.span.ents if e.label_ in NAME_LABELS]
+    for match in patterns().candidates.finditer(text, sentence.start, sentence.end):
+        start, end = match.start(), match.end()
+        if any(s < end and start < e for s, e in names):
+            continue
+        overlapping = [s for s in spans if s[0] < end and start < s[1]]
+        if all(start <= s and e <= end for s, e in overlapping):
+            spans = [s for s in spans if s not in overlapping] + [(start, end)]
+    return _join_clock_times(text, sorted(set(spans)))
+
+
+def _join_clock_times(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join a clock time to the day next to it: "9 a.m. Tuesday", "Nov. 9 at 5 p.m."."""
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined:
+            previous = joined[-1]
+            pieces = (text[previous[0] : previous[1]], text[start:end])
+            gap = text[previous[1] : start]
+            if CLOCK_GAP.fullmatch(gap) and any(CLOCK.search(p) for p in pieces):
+                joined[-1] = (previous[0], end)
+                continue
+        joined.append((start, end))
+    return joined
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a trailing possessive "'s" from an entity span."""
+    for suffix in ("'s", "’s", "'"):
+        if text[start:end].endswith(suffix) and end - start > len(suffix):
+            return start, end - len(suffix)
+    return start, end

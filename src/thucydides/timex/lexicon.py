@@ -1,0 +1,100 @@
+"""The word lists of ``data/timex/lexicon.tsv`` and the regexes built from them."""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists of ``data/timex/lexicon.tsv``, by kind."""
+
+    words: dict[str, dict[str, str]]
+
+    def of(self, kind: str) -> dict[str, str]:
+        return self.words.get(kind, {})
+
+    def alternation(self, *kinds: str) -> str:
+        """A regex alternation of all words of the given kinds, longest first."""
+        words = sorted({w for k in kinds for w in self.of(k)}, key=len, reverse=True)
+        return "|".join(re.escape(w) for w in words)
+
+
+@cache
+def lexicon() -> Lexicon:
+    words: dict[str, dict[str, str]] = {}
+    path = resources.files("thucydides") / "data" / "timex" / "lexicon.tsv"
+    with path.open(encoding="utf-8") as handle:
+        rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
+        for row in rows:
+            words.setdefault(row["kind"], {})[row["word"]] = row["value"]
+    return Lexicon(words)
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """Regexes built once from the lexicon."""
+
+    candidates: re.Pattern[str]
+    month: str
+    weekday_before_date: re.Pattern[str]
+    relative_month: re.Pattern[str]
+    absolute: re.Pattern[str]
+    ago: re.Pattern[str]
+    duration: re.Pattern[str]
+    times: re.Pattern[str]
+    article: re.Pattern[str]
+    calendar: tuple[tuple[re.Pattern[str], str], ...]
+    """Month-and-day patterns, each with the granularity it gives (D or M), in reading order."""
+
+
+@cache
+def patterns() -> Patterns:
+    lex = lexicon()
+    unit = lex.alternation("unit")
+    words = lex.alternation("number", "vague_number")
+    number = rf"(?:\d+(?:\.\d+)?|(?:{words})(?:[- ](?!an?\b)(?:{lex.alternation('number')}))?)"
+    weekday = lex.alternation("weekday")
+    every = rf"(?:every|each|per)\s+(?:other\s+)?(?:{unit}|{weekday}|{lex.alternation('daypart')})"
+    times = rf"(?:once|twice|{number}\s+times)\s+(?:a|an|per|every)\s+(?:{unit})"
+    ago = rf"(?:{number})\s+(?:more\s+)?(?:{unit})s?\s+(?:ago|earlier|later|before|from\s+now)"
+    quarter = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter"
+    fixed = lex.alternation("holiday", "ref", "set", "duration")
+    candidates = re.compile(
+        rf"\b(?:{times}|{every}|{ago}|{quarter}|(?:{fixed})"
+        rf"|(?:(?:{weekday})|(?:{lex.alternation('deictic_day')}))(?:\s+(?:{lex.alternation('daypart')}))?)"
+        r"(?![\w-])",
+        re.I,
+    )
+    month = lex.alternation("month")
+    calendar = tuple(
+        (re.compile(regex), granularity)
+        for regex, granularity in (
+            (rf"(?P<m>{month})\s*(?P<d>\d{{1,2}}),?\s*(?P<y>\d{{4}})", "D"),
+            (rf"(?P<d>\d{{1,2}})\s+(?:of\s+)?(?P<m>{month}),?\s*(?P<y>\d{{4}})", "D"),
+            (rf"(?P<m>{month})\s*(?P<d>\d{{1,2}})", "D"),
+            (rf"(?P<d>\d{{1,2}})\s+(?:of\s+)?(?P<m>{month})", "D"),
+            (rf"(?P<m>{month}),?\s*(?:of\s+)?(?P<y>\d{{4}})", "M"),
+            (rf"(?P<m>{month})", "M"),
+        )
+    )
+    return Patterns(
+        candidates,
+        month,
+        weekday_before_date=re.compile(rf"^(?:{weekday}),?\s+(?=\d|{month})"),
+        relative_month=re.compile(rf"(last|next|this|coming|past|early|late)\s+((?:{month})\b.*)"),
+        absolute=re.compile(r"(?<!\d)\d{4}(?!\d)"),
+        ago=re.compile(
+            rf"({number})\s+(?:more\s+)?({unit})s?\s+(ago|earlier|before|later|from now|hence)"
+        ),
+        duration=re.compile(
+            rf"(?:({number})[\s-]+)?(?:more\s+|full\s+|consecutive\s+)?((?:{unit})s?|\w+ies)"
+        ),
+        times=re.compile(rf"(?:once|twice|.+\s+times)\s+(?:a|an|per|every)\s+({unit})"),
+        article=re.compile(rf"^an?\s+(?=\d|(?:{words})[\s-])"),
+        calendar=calendar,
+    )

@@ -1,0 +1,204 @@
+"""Normalising one expression to its TIMEX3 type and value: the order in which the
+readers are tried, the hedges stripped first, sets, clock times and durations.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from thucydides.timex.absolute import (
+    _read_calendar,
+    _read_season,
+    _read_with_dateparser,
+)
+from thucydides.timex.lexicon import lexicon, patterns
+from thucydides.timex.relative import (
+    RELATIVE_WORDS,
+    _read_ago,
+    _read_bare_unit,
+    _read_deictic,
+    _read_holiday,
+    _read_quarter,
+    _read_relative_unit,
+    _read_weekday,
+)
+from thucydides.timex.tense import Tense
+from thucydides.timex.values import (
+    Reading,
+    _unit_code,
+    clock_value,
+    duration_value,
+    format_date,
+    number_value,
+)
+
+HEDGE = re.compile(
+    r"^(?:slightly (?:more|less) than|more than|less than|fewer than|at least|at most|up to"
+    r"|well over|close to|upwards of|a full|an additional|approximately|about|around|roughly"
+    r"|nearly|almost|some|over|under|only|just|within|for|the|fully|another|barely|in|on|at"
+    r"|by|since|until|during|throughout|of|from|through)\s+",
+    re.I,
+)
+"""Prepositions, determiners and hedges stripped from the front of an expression before it is
+read ("approximately one month ago" is read as "one month ago"); longer alternatives first."""
+WEEK_OF = re.compile(r"week of (.+)")
+"""\"the week of March 6\": the ISO week of that day."""
+EXTRA_UNIT = re.compile(r"(?:another|an additional|an extra|one more|a further)\s+(\w+)")
+"""One more unit of time is a duration, not the unit the document date is in."""
+RANGE_MARKER = re.compile(
+    r"^(?:(?:the )?(?:end|beginning|start|middle|rest) of"
+    r"|early|late|mid|earlier|later)[\s-]+",
+    re.I,
+)
+"""Words that narrow a date without changing its value at TIMEX3 granularity ("early March")."""
+NOT_TIMEX = re.compile(
+    r"\b\d+[- ](?:year|month|week|day)s?[- ]old\b|\byears? old\b|^\d{1,3}s?$|^\d{5,}$"
+    r"|^(?:annual|annually|quarterly|yearly|olympic|the day|that day|the night"
+    r"|night|morning|evening|afternoon)$",
+    re.I,
+)
+"""spaCy DATE/TIME entities that are not time expressions in the TimeML sense: ages, bare
+numbers, frequency adjectives, a part of the day on its own."""
+
+
+CLOCK = re.compile(
+    r"\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)(?:\s+\(?[a-z]{2,4}\)?(?=\s|$))?|\bnoon\b|\bmidnight\b",
+    re.I,
+)
+
+
+CLOCK_WITH_DAY = re.compile(
+    rf"(?P<clock>{CLOCK.pattern})[\s,]+(?:on\s+)?(?P<day>.+)|(?P<day2>.+?)[\s,]+(?:at\s+)?(?P<clock2>{CLOCK.pattern})",
+    re.I,
+)
+
+
+def normalise(text: str, anchor: dt.date | None, tense: Tense = None) -> Reading:
+    """The TIMEX3 type and value of an expression, or None when it is not a time expression."""
+    raw = " ".join(text.lower().replace("’", "'").split()).rstrip(".,;:")
+    raw = re.sub(r"'s$", "", raw)
+    if NOT_TIMEX.search(raw):
+        return None
+    lex = lexicon()
+    if raw in lex.of("ref"):
+        return "DATE", lex.of("ref")[raw]
+    core = _strip_hedges(raw)
+    if core in lex.of("ref"):
+        return "DATE", lex.of("ref")[core]
+    if core in lex.of("duration"):
+        return "DURATION", lex.of("duration")[core]
+    clock = _read_clock_with_day(core, anchor, tense)
+    if clock is not None:
+        return clock
+    result = _read_set(core) or _read_time(core, anchor)
+    if result is not None:
+        return result
+    week_of = WEEK_OF.fullmatch(core)
+    if week_of:
+        day = normalise(week_of.group(1), anchor, tense)
+        if day is not None and day[1] and re.fullmatch(r"\d{4}-\d\d-\d\d", day[1]):
+            return "DATE", format_date(dt.date.fromisoformat(day[1]), "W")
+    extra = EXTRA_UNIT.fullmatch(raw)
+    if extra and (extra_unit := _unit_code(extra.group(1))):
+        return "DURATION", duration_value(1, extra_unit)
+    date_core = RANGE_MARKER.sub("", core)
+    date_core = _strip_hedges(date_core)
+    owner = re.match(r"(this|last|next) year's\s+", date_core)
+    if owner and anchor is not None:
+        anchor = anchor.replace(year=anchor.year + RELATIVE_WORDS[owner.group(1)], day=1)
+        date_core = date_core[owner.end() :]
+    for date_reader in (
+        _read_ago,
+        _read_deictic,
+        _read_relative_unit,
+        _read_bare_unit,
+        _read_weekday,
+        _read_holiday,
+        _read_quarter,
+        _read_season,
+        _read_calendar,
+    ):
+        date_result = date_reader(date_core, anchor, tense)
+        if date_result is not None:
+            return date_result
+    duration = _read_duration(core)
+    if duration is not None:
+        return "DURATION", duration
+    return _read_with_dateparser(date_core, anchor, tense)
+
+
+def _strip_hedges(text: str) -> str:
+    previous = None
+    while previous != text:
+        previous, text = text, HEDGE.sub("", text)
+    return text
+
+
+def _read_set(text: str) -> Reading:
+    lex = lexicon()
+    if text in lex.of("set"):
+        return "SET", lex.of("set")[text]
+    match = re.fullmatch(r"(?:every|each|per)\s+(?:other\s+)?(\w+)", text)
+    if match:
+        word = match.group(1)
+        if word in lex.of("weekday"):
+            return "SET", f"XXXX-WXX-{int(lex.of('weekday')[word]) + 1}"
+        if word in lex.of("daypart"):
+            return "SET", f"TXX{lex.of('daypart')[word]}"
+        unit = _unit_code(word)
+        if unit:
+            return "SET", duration_value(2 if "other" in text else 1, unit)
+    match = patterns().times.fullmatch(text)
+    if match:
+        unit = _unit_code(match.group(1))
+        if unit:
+            return "SET", duration_value(1, unit)
+    return None
+
+
+def _read_time(text: str, anchor: dt.date | None) -> Reading:
+    """A clock time on the document's day: "10:30 a.m." -> 2025-03-17T10:30."""
+    clock = clock_value(text)
+    if clock is None:
+        return None
+    return "TIME", f"{anchor.isoformat() if anchor else 'XXXX-XX-XX'}{clock}"
+
+
+def _read_clock_with_day(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
+    """ "9 a.m. Tuesday" -> 2025-03-18T09:00: a clock time on the day the rest names."""
+    match = CLOCK_WITH_DAY.fullmatch(text)
+    if not match:
+        return None
+    clock = clock_value(match.group("clock") or match.group("clock2"))
+    day = normalise(match.group("day") or match.group("day2"), anchor, tense)
+    day_value = day[1] if day is not None else None
+    if clock is None or day_value is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", day_value):
+        return None
+    return "TIME", f"{day_value}{clock}"
+
+
+def _read_duration(text: str) -> str | None:
+    """ "six hours" -> PT6H, "three-year" -> P3Y, "several months" -> PXM, "decades" -> PXDE."""
+    p = patterns()
+    text = re.sub(
+        r"^(?:the\s+)?(?:past|last|next|first|coming|previous|latest|final|other|recent)\s+",
+        "",
+        text,
+    )
+    text = re.sub(r"\s+(?:long|old|running|straight|in a row|or so|more|ago)$", "", text)
+    text = p.article.sub("", text)
+    match = p.duration.fullmatch(text)
+    if not match:
+        return None
+    unit = _unit_code(match.group(2))
+    if unit is None:
+        return None
+    if match.group(1) is None:
+        if not match.group(2).endswith("s"):
+            return None
+        return duration_value(None, unit)
+    amount = number_value(match.group(1))
+    if amount is not None and amount >= 1000:
+        return None
+    return duration_value(amount, unit)

@@ -1,0 +1,207 @@
+"""Readers of expressions relative to the document date: "three years ago", "last
+week", "the year", "tomorrow", weekdays, holidays and quarters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from thucydides.timex.lexicon import lexicon, patterns
+from thucydides.timex.tense import Tense
+from thucydides.timex.values import (
+    Reading,
+    _nearest,
+    _unit_code,
+    duration_value,
+    format_date,
+    holiday_date,
+    nearest_weekday,
+    number_value,
+    shift,
+    weekend,
+)
+
+
+def _read_ago(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
+    """ "three years ago" -> 2022. "Three days later" counts from an event of the text, not
+    from the document date: TimeML annotates it as the duration it states."""
+    match = patterns().ago.fullmatch(text)
+    if not match:
+        return None
+    amount, unit = number_value(match.group(1)), _unit_code(match.group(2))
+    if unit is None:
+        return None
+    if match.group(3) == "later":
+        return "DURATION", duration_value(amount, unit)
+    if anchor is None:
+        return "DATE", None
+    sign = 1 if match.group(3) in ("from now", "hence") else -1
+    if amount is None:
+        return "DATE", "FUTURE_REF" if sign > 0 else "PAST_REF"
+    if unit in ("H", "MIN", "S"):
+        return "DATE", anchor.isoformat()
+    try:
+        day, granularity = shift(anchor, round(sign * amount), unit)
+    except (ValueError, OverflowError):
+        return "DATE", None
+    return "DATE", format_date(day, granularity)
+
+
+PAST_SPAN_UNITS = {"D", "10Y", "100Y", "1000Y"}
+"""Units for which "the past ..." is a span up to now (TimeBank: "the past decade" P10Y); with
+other units it is the previous one, like "last" ("over the past year" -> the year before)."""
+RELATIVE_WORDS = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}
+RELATIVE_WORDS |= {"this": 0, "current": 0, "present": 0, "that": 0, "same": 0}
+"""How many units a word moves from the document date ("last week" -> -1)."""
+
+
+def _read_relative_unit(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
+    match = re.fullmatch(
+        r"(last|past|previous|next|coming|following|this|current|that)\s+(\w+)", text
+    )
+    if not match:
+        return None
+    unit = _unit_code(match.group(2))
+    if unit is None or unit in ("H", "MIN", "S") or match.group(2).endswith("s"):
+        return None
+    if match.group(1) == "past" and unit in PAST_SPAN_UNITS:
+        return "DURATION", duration_value(1, unit)
+    if anchor is None:
+        return "DATE", None
+    if match.group(1) == "that":
+        return "DATE", None
+    offset = RELATIVE_WORDS[match.group(1)]
+    if unit in ("10Y", "100Y"):
+        digits = 3 if unit == "10Y" else 2
+        return "DATE", str(anchor.year // 10 ** (4 - digits) + offset)
+    if unit == "WE":
+        ahead = offset > 0 or (offset == 0 and tense != "past")
+        return "DATE", format_date(weekend(anchor, ahead), "WE")
+    day, granularity = shift(anchor, offset, unit)
+    return "DATE", format_date(day, granularity)
+
+
+BARE_UNIT = re.compile(
+    r"(?:(?P<mod>year-earlier|year-ago|year earlier|full|fiscal|calendar|same|whole|entire)[\s-]+)?"
+    r"(?P<unit>year|month|week|weekend|period|quarter)|(?P<alone>year-earlier|year-ago)"
+)
+
+
+def _read_bare_unit(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
+    """ "(the) year", "the week", "the year-earlier period": the unit the document date is in."""
+    match = BARE_UNIT.fullmatch(text)
+    if not match:
+        return None
+    if anchor is None:
+        return "DATE", None
+    modifier, unit = match.group("mod") or match.group("alone") or "", match.group("unit") or "year"
+    if modifier.startswith("year"):
+        return "DATE", f"{anchor.year - 1:04d}"
+    if unit in ("period", "quarter"):
+        return None
+    if unit == "weekend":
+        return "DATE", format_date(weekend(anchor, tense == "future"), "WE")
+    return "DATE", format_date(anchor, {"year": "Y", "month": "M", "week": "W"}[unit])
+
+
+def _read_deictic(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
+    lex = lexicon()
+    words = text.split()
+    if len(words) == 2 and words[0] == "this":
+        words[0] = "today"
+    if words == ["last", "night"]:
+        words[0] = "yesterday"
+    if not words or words[0] not in lex.of("deictic_day"):
+        return None
+    rest = " ".join(words[1:])
+    if rest and rest not in lex.of("daypart"):
+        return None
+    if anchor is None:
+        return "DATE", None
+    day = anchor + dt.timedelta(days=int(lex.of("deictic_day")[words[0]]))
+    part = lex.of("daypart").get(rest) or ("NI" if words[0] == "tonight" else "")
+    return ("TIME", f"{day.isoformat()}T{part}") if part else ("DATE", day.isoformat())
+
+
+def _read_weekday(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
+    lex = lexicon()
+    words = text.replace(",", "").split()
+    modifier = (
+        words.pop(0) if words and words[0] in ("last", "next", "this", "coming", "past") else None
+    )
+    if not words or words[0] not in lex.of("weekday"):
+        return None
+    rest = " ".join(words[1:])
+    if rest and rest not in lex.of("daypart"):
+        return None
+    weekday = int(lex.of("weekday")[words[0]])
+    if anchor is None:
+        return "DATE", f"XXXX-WXX-{weekday + 1}"
+    if modifier in ("next", "coming"):
+        tense = "future"
+    elif modifier in ("last", "past"):
+        tense = "past"
+    day = nearest_weekday(anchor, weekday, tense, strict=modifier in ("last", "past"))
+    part = lex.of("daypart").get(rest)
+    return ("TIME", f"{day.isoformat()}T{part}") if part else ("DATE", day.isoformat())
+
+
+def _read_holiday(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
+    lex = lexicon()
+    words = text.split()
+    modifier = words.pop(0) if words and words[0] in ("last", "next", "this") else None
+    name = " ".join(words)
+    year_match = re.fullmatch(r"(.+?),?\s+(\d{4})", name)
+    year = int(year_match.group(2)) if year_match else None
+    if year_match:
+        name = year_match.group(1)
+    if name not in lex.of("holiday"):
+        return None
+    rule = lex.of("holiday")[name]
+    if year is not None:
+        return "DATE", holiday_date(rule, year).isoformat()
+    if anchor is None:
+        return "DATE", None
+    days = [holiday_date(rule, y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    wanted = "future" if modifier == "next" else "past" if modifier == "last" else tense
+    return "DATE", _nearest(days, anchor, wanted).isoformat()
+
+
+QUARTER = re.compile(
+    r"(?:(?P<rel>last|this|next|latest|current|year-earlier|year-ago|comparable|fiscal|the)[\s-]+)*"
+    r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|latest|last)?[\s-]*"
+    r"(?P<unit>quarter|half)s?(?:\s+of)?(?:\s+(?:fiscal\s+)?(?P<year>\d{4}))?"
+)
+
+
+def _read_quarter(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
+    match = QUARTER.fullmatch(text)
+    if not match:
+        return None
+    year = int(match.group("year")) if match.group("year") else (anchor.year if anchor else None)
+    ordinal = match.group("ord")
+    rel = re.findall(
+        r"year-earlier|year-ago|latest|last|next|this|current", text.split("quarter")[0]
+    )
+    letter = "Q" if match.group("unit") == "quarter" else "H"
+    if anchor is None and not match.group("year"):
+        return "DATE", None
+    if letter == "H" and match.group("year") and (ordinal or (rel or [""])[0]) in ("last", "final"):
+        return "DATE", f"{year:04d}-H2"
+    if ordinal in (None, "latest", "last", "final") or (ordinal is None and rel):
+        if anchor is None or letter == "H":
+            return None
+        step = {"next": 1, "this": 0, "current": 0}.get(rel[-1] if rel else "", -1)
+        day, _ = shift(anchor, step, "Q")
+        return "DATE", format_date(day, "Q")
+    number = int(lexicon().of("ordinal").get(ordinal, ordinal[0]))
+    if year is None:
+        return "DATE", None
+    if any(r in ("year-earlier", "year-ago") for r in rel):
+        year -= 1
+    elif not match.group("year") and anchor and tense != "future":
+        current = (anchor.month - 1) // 3 + 1 if letter == "Q" else (anchor.month - 1) // 6 + 1
+        if number > current:
+            year -= 1
+    return "DATE", f"{year:04d}-{letter}{number}"

@@ -1,0 +1,106 @@
+"""The tense of the clause a time expression sits in, read from the dependency parse:
+whether the expression looks back ("spoke on Tuesday") or forward ("will speak on
+Tuesday").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+Tense = Literal["past", "future"] | None
+
+
+FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
+MODALS = {"would", "could", "might", "may", "can", "should", "must", "'d"}
+"""Modals that, without a perfect "have", look forward from the time of writing."""
+FUTURE_CUE = re.compile(
+    r"\b(?:as (?:soon|early) as|no later than|starting|beginning|(?<!up )(?<!not )(?:until|till))"
+    r"\s*$",
+    re.I,
+)
+"""Words just before an expression that put it in the future ("as soon as Tuesday", a deadline
+"until Tuesday"; not "up until" or "not until", which look back)."""
+FUTURE_LEMMAS = {"plan", "expect", "schedule", "set", "due", "intend", "hope", "aim", "prepare"}
+FUTURE_LEMMAS |= {"want", "seek", "agree", "promise", "vow", "pledge", "threaten", "propose"}
+FUTURE_LEMMAS |= {"go", "be", "likely"}
+"""Heads of an infinitive ("plans to speak on Tuesday", "is to resume") that put it in the
+future."""
+PRESENT_LEMMAS = {"be", "have", "say", "tell", "report", "announce", "add", "note", "state"}
+"""Verbs whose simple present does not look forward: the present of news reports ("says")
+and states; other simple presents with a day name are timetables ("meets Monday"), except
+in a speaker's own words ("I want")."""
+
+
+def clause_tense(span: SpacySpan) -> Tense:
+    """Past or future, from the verb that governs the expression (None when neither shows)."""
+    verb = governing_verb(span.root)
+    if verb is None:
+        return None
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in FUTURE_AUX for a in auxes):
+        return "future"
+    if any(a.lower_ == "to" for a in auxes) and verb.dep_ in ("xcomp", "ccomp", "advcl"):
+        head = verb.head
+        pluperfect = any(a.lower_ == "had" for a in head.children if a.dep_ == "aux")
+        if (head.lemma_ in FUTURE_LEMMAS or head.lower_ == "going") and not pluperfect:
+            return "future"
+        return _finite_tense(head)
+    if _timetable_present(span.root, verb):
+        return "future"
+    return _finite_tense(verb)
+
+
+def _timetable_present(token: Token, verb: Token) -> bool:
+    """A simple present governing the expression directly ("meets Monday", "opens on
+    Tuesday"): in news this is a timetable, which looks forward."""
+    head = token.head.head if token.head.dep_ == "prep" else token.head
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    speakers = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in ("i", "we", "you")]
+    return (
+        head == verb
+        and verb.tag_ in ("VBZ", "VBP")
+        and not auxes
+        and not speakers
+        and verb.lemma_ not in PRESENT_LEMMAS
+    )
+
+
+def _pluperfect(span: SpacySpan) -> bool:
+    """Whether the expression's verb is in the past perfect ("until Thursday they had
+    refused"), which keeps even a deadline in the past."""
+    verb = governing_verb(span.root)
+    return verb is not None and any(
+        c.lower_ == "had" for c in verb.children if c.dep_ in ("aux", "auxpass")
+    )
+
+
+def _finite_tense(verb: Token) -> Tense:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    perfect = any(a.lemma_ == "have" for a in auxes)
+    if any(a.lower_ in FUTURE_AUX for a in auxes) or (
+        not perfect and any(a.lower_ in MODALS for a in auxes)
+    ):
+        return "future"
+    if verb.tag_ == "VBD" or perfect or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if verb.tag_ == "VBN" and verb.dep_ in ("amod", "acl", "relcl"):
+        return "past"
+    if verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "future"
+    return None
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb above a token in the dependency tree (the token itself if a verb)."""
+    current = token
+    for _ in range(20):
+        if current.pos_ in ("VERB", "AUX") and current.dep_ != "aux":
+            return current
+        if current.head is current:
+            return None
+        current = current.head
+    return None

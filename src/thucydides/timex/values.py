@@ -1,0 +1,171 @@
+"""TIMEX3 values: the reading type, numbers and units, durations, clock times, and date
+arithmetic (shifting, printing at a granularity, weekdays, weekends, holidays).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Literal
+
+from thucydides.timex.lexicon import lexicon
+from thucydides.timex.tense import Tense
+
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+Reading = tuple[TimexType, str | None] | None
+"""What a reader makes of an expression: its type and value, or None if it is not its kind."""
+
+
+TIME_OF_DAY = re.compile(
+    r"(?P<h>\d{1,2})(?::(?P<m>\d\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)?(?:\s*\(?[A-Z]{2,4}\)?)?$", re.I
+)
+
+
+def _is_resolved(value: str | None) -> bool:
+    """Whether the value is anchored in time ("XXXX-WXX-2", an undated "Tuesday", is not)."""
+    return value is not None and not value.startswith("XXXX")
+
+
+def number_value(text: str) -> float | None:
+    """The value of a number written in digits or words ("24", "twenty four", "a few" -> None)."""
+    lex = lexicon()
+    text = text.strip().replace("-", " ")
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return float(text)
+    if text in lex.of("vague_number"):
+        return None
+    if text in lex.of("number"):
+        return float(lex.of("number")[text])
+    values = [lex.of("number").get(word) for word in text.split()]
+    if None in values or not values:
+        return None
+    numbers = [float(v) for v in values if v is not None]
+    if len(numbers) == 2 and numbers[1] == 100:
+        return numbers[0] * 100
+    if len(numbers) == 2 and numbers[0] >= 20 and numbers[0] % 10 == 0 and numbers[1] < 10:
+        return numbers[0] + numbers[1]
+    return numbers[0] if len(numbers) == 1 else None
+
+
+def _unit_code(word: str) -> str | None:
+    word = word.lower().rstrip(".")
+    units = lexicon().of("unit")
+    if word in units:
+        return units[word]
+    if word.endswith("ies") and word[:-3] + "y" in units:
+        return units[word[:-3] + "y"]
+    if word.endswith("s") and word[:-1] in units:
+        return units[word[:-1]]
+    return None
+
+
+def duration_value(amount: float | None, unit: str) -> str:
+    """TIMEX3 duration: (3, "Y") -> P3Y, (6, "H") -> PT6H, (None, "Y") -> PXY, decades in years."""
+    multiple = re.fullmatch(r"(\d+)(\w+)", unit)
+    if multiple:
+        unit = multiple.group(2)
+        amount = None if amount is None else amount * int(multiple.group(1))
+    if amount is None:
+        count = "X"
+    elif amount == int(amount):
+        count = str(int(amount))
+    else:
+        count = str(amount)
+    if unit in ("H", "MIN", "S"):
+        return f"PT{count}{'M' if unit == 'MIN' else unit}"
+    return f"P{count}{unit}"
+
+
+def clock_value(text: str) -> str | None:
+    """The TIMEX3 time part of a clock time: "5 p.m." -> T17:00, "noon" -> T12:00."""
+    named = {"noon": "T12:00", "midday": "T12:00", "midnight": "T24:00"}
+    if text in named:
+        return named[text]
+    match = TIME_OF_DAY.fullmatch(text)
+    if not match or not (match.group("ap") or match.group("m")):
+        return None
+    hour, minute = int(match.group("h")), int(match.group("m") or 0)
+    meridiem = (match.group("ap") or "").lower().replace(".", "")
+    if meridiem == "pm" and hour < 12:
+        hour += 12
+    if meridiem == "am" and hour == 12:
+        hour = 0
+    if hour > 24 or minute > 59:
+        return None
+    return f"T{hour:02d}:{minute:02d}"
+
+
+def shift(anchor: dt.date, amount: int, unit: str) -> tuple[dt.date, str]:
+    """The date ``amount`` units from the anchor and the granularity to print it at."""
+    multiple = re.fullmatch(r"(\d+)(\w+)", unit)
+    if multiple:
+        amount, unit = amount * int(multiple.group(1)), multiple.group(2)
+    if unit == "Y":
+        return anchor.replace(year=anchor.year + amount, day=min(anchor.day, 28)), "Y"
+    if unit in ("M", "Q"):
+        months = amount * (3 if unit == "Q" else 1)
+        index = anchor.year * 12 + anchor.month - 1 + months
+        return dt.date(index // 12, index % 12 + 1, 1), unit
+    if unit in ("W", "WE", "2W"):
+        weeks = amount * (2 if unit == "2W" else 1)
+        return anchor + dt.timedelta(weeks=weeks), "W" if unit != "WE" else "WE"
+    if unit == "D":
+        return anchor + dt.timedelta(days=amount), "D"
+    return anchor, "D"
+
+
+def format_date(day: dt.date, granularity: str) -> str:
+    """A date printed at a granularity: Y -> 2025, M -> 2025-03, W -> 2025-W12, D -> 2025-03-18."""
+    if granularity == "Y":
+        return f"{day.year:04d}"
+    if granularity == "M":
+        return f"{day.year:04d}-{day.month:02d}"
+    if granularity == "Q":
+        return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
+    if granularity in ("W", "WE"):
+        year, week, _ = day.isocalendar()
+        return f"{year:04d}-W{week:02d}" + ("-WE" if granularity == "WE" else "")
+    return day.isoformat()
+
+
+def weekend(anchor: dt.date, ahead: bool) -> dt.date:
+    """The Saturday of the weekend the document date is in, or else of the one just past
+    (or, ``ahead``, the coming one)."""
+    saturday = anchor - dt.timedelta(days=(anchor.weekday() - 5) % 7)
+    if ahead and anchor.weekday() < 5:
+        saturday += dt.timedelta(weeks=1)
+    return saturday
+
+
+def nearest_weekday(anchor: dt.date, weekday: int, tense: Tense, strict: bool = False) -> dt.date:
+    """The weekday nearest the anchor in the direction of the tense (past when unknown); the
+    document's own day counts unless ``strict`` ("last Monday" written on a Monday)."""
+    back = (anchor.weekday() - weekday) % 7 or (7 if strict else 0)
+    if tense == "future":
+        return anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7 or 7)
+    return anchor - dt.timedelta(days=back)
+
+
+def holiday_date(rule: str, year: int) -> dt.date:
+    """The date of a holiday in a year: "12-25", or "11/4/3" (4th Thursday of November)."""
+    if "/" not in rule:
+        month, day = rule.split("-")
+        return dt.date(year, int(month), int(day))
+    month_number, nth, weekday = (int(x) for x in rule.split("/"))
+    days = [
+        d
+        for d in calendar.Calendar().itermonthdates(year, month_number)
+        if d.month == month_number and d.weekday() == weekday
+    ]
+    return days[nth - 1] if nth > 0 else days[nth]
+
+
+def _nearest(days: list[dt.date], anchor: dt.date, tense: Tense) -> dt.date:
+    if tense == "future":
+        ahead = [d for d in days if d >= anchor]
+        return min(ahead) if ahead else max(days)
+    if tense == "past":
+        behind = [d for d in days if d <= anchor]
+        return max(behind) if behind else min(days)
+    return min(days, key=lambda d: abs((d - anchor).days))
