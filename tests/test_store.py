@@ -517,3 +517,26 @@ def test_schema_doc_names_every_column() -> None:
         assert f"`{table}`" in doc
         for name, _ in columns:
             assert f"`{name}`" in doc, (table, name)
+
+
+def test_terminal_table_shows_the_key_columns_only() -> None:
+    import io
+
+    import pyarrow as pa
+
+    from thucydides.export import write_terminal_table
+
+    table = pa.table(
+        {
+            "date": ["2024-01-02"],
+            "event": ["CONSULT"],
+            "actor": ["KEN"],
+            "recipient": ["ETH"],
+            "trigger_start": [17],
+            "sentence_start": [0],
+        }
+    )
+    out = io.StringIO()
+    write_terminal_table(table, out)
+    assert "CONSULT" in out.getvalue() and "KEN" in out.getvalue()
+    assert "trigger_start" not in out.getvalue() and "1 row" in out.getvalue()
