@@ -43,8 +43,9 @@ from thucydides.store import IngestStats, Store, event_day
 
 Engine = Literal["local", "ray"]
 ENGINES: tuple[Engine, ...] = ("local", "ray")
-CHUNK_SIZE = 8
-"""Sources per unit of work: one resume query, one worker task, one store transaction."""
+CHUNK_SIZE = 32
+"""Sources per unit of work: one resume query, one worker task, one store transaction. spaCy
+parses a chunk as one batch: chunks of 8 cost it about 9% more CPU than chunks of 64."""
 IN_FLIGHT_PER_WORKER = 2
 RAY_WAVE = 20_000
 """Sources per Ray dataset: bounds the driver's memory; each wave is stored when done."""
