@@ -15,12 +15,15 @@ from thucydides.model import CleanDocument, Source
 from thucydides.read import read_sources
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
+EXAMPLES = Path(__file__).parents[1] / "examples"
+"""The README's example pages double as fixtures: a text page with debris and an HTML page."""
 SHARED = Path(__file__).parents[2] / "shared"
 SEED = SHARED / "datasets" / "seed" / "000_eca1355c358a7f3d.txt"
 
 
 def page(name: str) -> Source:
-    item = next(read_sources([str(PAGES / name)]))
+    path = PAGES / name if (PAGES / name).exists() else EXAMPLES / name
+    item = next(read_sources([str(path)]))
     assert isinstance(item, Source)
     return item
 

@@ -15,7 +15,7 @@ from thucydides.errors import InputError
 from thucydides.model import Source
 from thucydides.read import parse_date, read_sources, sniff_format, source_from_string
 
-PAGES = Path(__file__).parent / "fixtures" / "pages"
+EXAMPLES = Path(__file__).parents[1] / "examples"
 DAY = dt.date(2025, 3, 18)
 ARTICLE = "Envoys from Chile and Peru met in Lima on Monday to discuss fishing rights.\n"
 
@@ -47,7 +47,7 @@ def test_text_file_is_read_verbatim(tmp_path: Path) -> None:
 
 
 def test_html_file_gets_html_format() -> None:
-    source = only_source(collect(PAGES / "border_clash.html"))
+    source = only_source(collect(EXAMPLES / "border_clash.html"))
     assert source.format == "html"
     assert source.doc_id == "border_clash.html"
 
