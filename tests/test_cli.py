@@ -188,3 +188,22 @@ def test_actor_command_resolves_strings_and_input_files(
     code, out, err = run(capsys, "actor", "--input", str(queries))
     assert code == 1 and "actors.jsonl:2" in err
     assert json.loads(out)["doc_id"] == "q1" and json.loads(out)["sector"] == "COP"
+
+
+def test_an_extractor_failure_costs_one_document_not_the_batch(
+    articles: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from thucydides import pipeline
+
+    real = pipeline.find_quotes
+
+    def fragile(annotated, resolver, events):  # type: ignore[no-untyped-def]
+        if "Lima" in annotated.text:
+            raise ValueError("a bug in one extractor")
+        return real(annotated, resolver, events)
+
+    monkeypatch.setattr(pipeline, "find_quotes", fragile)
+    code, out, err = run(capsys, "extract", str(articles), "--date", "2024-03-08")
+    assert code == 1
+    assert [json.loads(line)["doc_id"] for line in out.splitlines()] == ["horn.txt"]
+    assert "lima.txt" in err and "a bug in one extractor" in err and "Traceback" not in err

@@ -157,7 +157,8 @@ def annotate_one(document: CleanDocument) -> AnnotatedDocument:
 
 def finish(clean: CleanDocument, paragraphs: list[AnnotatedParagraph]) -> AnnotatedDocument:
     """Number the sentences and settle each entity's full form across the document."""
-    propagate_full_names([p.doc for p in paragraphs])
+    short_forms = _short_forms([p.doc for p in paragraphs])
+    propagate_full_names([p.doc for p in paragraphs], short_forms)
     annotated = AnnotatedDocument(clean, paragraphs)
     for number, paragraph in enumerate(paragraphs):
         for sent in paragraph.doc.sents:
@@ -166,23 +167,21 @@ def finish(clean: CleanDocument, paragraphs: list[AnnotatedParagraph]) -> Annota
             annotated.sentences.append(
                 AnnotatedSentence(len(annotated.sentences), number, sent, paragraph.offset)
             )
-    annotated.entities = list(_entity_mentions(annotated))
+    annotated.entities = list(_entity_mentions(annotated, short_forms))
     return annotated
 
 
-def propagate_full_names(docs: list[Doc]) -> None:
+def propagate_full_names(docs: list[Doc], short_forms: dict[str, str]) -> None:
     """Give each short form of a person's name the PERSON entity of its full form.
 
     A name part (first or last token of a multi-token PERSON entity) that belongs to one
     person only in this document is relabelled PERSON wherever it stands as a proper noun
     outside a place, date or other entity that the model is better at.
     """
-    short_forms = _short_forms(docs)
     if not short_forms:
         return
     for doc in docs:
         spans = list(doc.ents)
-        covered = {i for ent in spans for i in range(ent.start, ent.end)}
         changed = False
         for token in doc:
             if token.text not in short_forms or token.pos_ not in ("PROPN", "NOUN", "X"):
@@ -196,13 +195,13 @@ def propagate_full_names(docs: list[Doc]) -> None:
                 continue
             spans = [e for e in spans if not (e.start <= token.i < e.end)]
             spans.append(SpacySpan(doc, token.i, token.i + 1, label="PERSON"))
-            covered.add(token.i)
             changed = True
         if changed:
             doc.ents = sorted(spans, key=lambda e: e.start)
 
 
 def _short_forms(docs: list[Doc]) -> dict[str, str]:
+    """Name parts (first or last word of a full PERSON name) that belong to one person only."""
     owners: dict[str, set[str]] = defaultdict(set)
     for doc in docs:
         for ent in doc.ents:
@@ -216,8 +215,9 @@ def _short_forms(docs: list[Doc]) -> dict[str, str]:
     return {part: next(iter(full)) for part, full in owners.items() if len(full) == 1}
 
 
-def _entity_mentions(annotated: AnnotatedDocument) -> Iterator[EntityMention]:
-    short_forms = _short_forms([p.doc for p in annotated.paragraphs])
+def _entity_mentions(
+    annotated: AnnotatedDocument, short_forms: dict[str, str]
+) -> Iterator[EntityMention]:
     for sentence in annotated.sentences:
         for ent in sentence.span.ents:
             start, end = sentence.char_range(ent)

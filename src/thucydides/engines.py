@@ -240,8 +240,9 @@ def _worker_pipeline(spec: PipelineSpec) -> Pipeline:
 def process_chunk(spec: PipelineSpec, chunk: list[Source]) -> list[Result]:
     """Run a worker's pipeline over one chunk (the unit of work of both engines).
 
-    If an extractor fails on some document, the chunk is redone one document at a time so
-    that the failure costs that document alone (as an ``InputError``), never the run.
+    The pipeline already turns a failure in cleaning or extraction into an ``InputError`` for
+    that document; if the batch itself fails (the parser, on some document), the chunk is
+    redone one document at a time so that the failure costs that document alone.
     """
     pipeline = _worker_pipeline(spec)
     try:

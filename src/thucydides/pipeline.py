@@ -51,10 +51,10 @@ class Pipeline:
                 continue
             try:
                 pending.append((item, clean(item)))
-            except InputError as error:
+            except Exception as error:
                 yield from self._flush(pending, batch_size)
                 pending = []
-                yield error
+                yield _as_input_error(item, error)
                 continue
             if len(pending) >= batch_size:
                 yield from self._flush(pending, batch_size)
@@ -70,8 +70,8 @@ class Pipeline:
         for (source, _), annotated_doc in zip(pending, annotated, strict=True):
             try:
                 yield self.extract(annotated_doc, content_hash(source))
-            except RecursionError:
-                yield InputError(source.origin, "too deeply nested to analyse")
+            except Exception as error:
+                yield _as_input_error(source, error)
 
     def extract(self, annotated: AnnotatedDocument, digest: str) -> Document:
         """Run every extractor over one annotated document."""
@@ -106,6 +106,15 @@ class Pipeline:
             places=places,
             extra=extra,
         )
+
+
+def _as_input_error(source: Source, error: Exception) -> InputError:
+    """A failure on one document, as a reported skip: it must never take the batch down."""
+    if isinstance(error, InputError):
+        return error
+    if isinstance(error, RecursionError):
+        return InputError(source.origin, "too deeply nested to analyse")
+    return InputError(source.origin, f"could not be processed ({type(error).__name__}: {error})")
 
 
 def content_hash(source: Source) -> str:
