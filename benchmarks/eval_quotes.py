@@ -22,6 +22,7 @@ from thucydides.actors import ActorResolver
 from thucydides.annotate import annotate
 from thucydides.model import CleanDocument, Span
 from thucydides.quotes import find_quotes
+from thucydides.records import content_record
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -55,7 +56,7 @@ def predict(out: Path) -> Path:
                     "doc_id": annotated.clean.doc_id,
                     "speaker": span_record(quote.speaker),
                     "cue": span_record(quote.cue),
-                    "content": span_record(quote.content),
+                    "content": content_record(quote),
                     "type": quote.type,
                 }
                 handle.write(json.dumps(record, ensure_ascii=False) + "\n")

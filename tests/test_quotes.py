@@ -55,15 +55,29 @@ def test_cue_table_loads_verbs_and_phrases() -> None:
     assert ("according", "to") in cues.phrases
 
 
-def test_split_direct_quote_gives_both_parts_the_same_speaker() -> None:
+def test_quote_split_by_its_cue_is_one_quotation_in_two_pieces() -> None:
     text = '"We will rebuild the harbour," Mayor Lena Ortiz said, "and we will end it this year."'
-    quotes = [q for q in quotes_of(text) if q.type == "direct"]
-    assert [q.content.text for q in quotes] == [
+    (quote,) = [q for q in quotes_of(text) if q.type == "direct"]
+    assert [piece.text for piece in quote.fragments] == [
         '"We will rebuild the harbour,"',
         '"and we will end it this year."',
     ]
-    assert {speaker(q) for q in quotes} == {"Lena Ortiz"}
-    assert all(q.cue is not None and q.cue.text == "said" for q in quotes)
+    assert quote.content.text == text
+    assert speaker(quote) == "Lena Ortiz"
+    assert quote.cue is not None and quote.cue.text == "said"
+
+
+def test_quotation_going_on_after_its_cue_sentence_is_one_quotation() -> None:
+    text = (
+        '"The bridge is safe," the engineer Tomas Varga told the council. "We checked every '
+        'cable. The rust is only on the paint."\n'
+        '"Then why close it?" asked Councillor Ines Roth.'
+    )
+    first, second = [q for q in quotes_of(text) if q.type == "direct"]
+    assert len(first.fragments) == 2
+    assert first.fragments[1].text.startswith('"We checked every cable.')
+    assert speaker(first) == "Tomas Varga"
+    assert not second.fragments and who(second) == "Councillor Ines Roth"
 
 
 def test_offsets_point_into_the_text() -> None:
@@ -93,7 +107,7 @@ def test_partial_quotation_inside_reported_speech() -> None:
     text = 'Ambassador Karl Brandt described the talks as "frank, useful and overdue."'
     (quote,) = quotes_of(text)
     assert quote.type == "partial"
-    assert quote.content.text == "frank, useful and overdue"
+    assert quote.content.text == 'the talks as "frank, useful and overdue."'
     assert speaker(quote) == "Karl Brandt"
     assert quote.cue is not None and quote.cue.text == "described"
 
@@ -217,7 +231,8 @@ def surname(quote: Quote) -> str:
 
 
 def test_seed_direct_quotations_have_the_right_speaker(seed_quotes: list[Quote]) -> None:
-    found = Counter(surname(q) for q in seed_quotes if q.type in ("direct", "partial"))
+    quoted = [q for q in seed_quotes if q.type in ("direct", "partial")]
+    found = Counter(surname(q) for q in quoted for _ in (q.fragments or [q.content]))
     expected = Counter({"Trump": 4, "Junjie": 4, "Witkoff": 1, "Ushakov": 1})
     assert sum((found & expected).values()) == 10
 
@@ -271,7 +286,7 @@ def test_passive_cue_speaks_through_its_agent() -> None:
 def test_relative_what_keeps_the_whole_clause() -> None:
     text = 'She had posted what she called a "rant" about the mayor.'
     (quote,) = quotes_of(text)
-    assert quote.type == "indirect"
+    assert quote.type == "partial"  # reported words with a quoted one among them
     assert quote.content.text.startswith('what she called a "rant')
 
 

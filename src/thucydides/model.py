@@ -185,6 +185,9 @@ class Event:
 
 @dataclass
 class Quote:
+    """One attribution. ``content`` runs from the first word said to the last; a quotation
+    split by its cue (``"A," she said, "B."``) also lists its pieces in ``fragments``."""
+
     content: Span
     type: QuoteType
     sentence: int
@@ -192,6 +195,7 @@ class Quote:
     speaker_actor: Actor | None = None
     cue: Span | None = None
     events: list[int] = field(default_factory=list)
+    fragments: list[Span] = field(default_factory=list)
 
 
 @dataclass

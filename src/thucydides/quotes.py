@@ -62,6 +62,7 @@ THAT_CLAUSE = frozenset({"ccomp"})
 TITLE_WORDS = 6
 SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 SETTING_PREPS = ("in", "on", "at", "during", "via", "through")
+WH_TAGS = ("WDT", "WP", "WP$", "WRB")
 
 
 @dataclass(frozen=True)
@@ -137,22 +138,39 @@ def find_quotes(
     regions = list(quoted_regions(annotated))
     candidates = sorted(_candidates(annotated, regions), key=lambda c: (c.start, c.end))
     speakers = SpeakerResolver(annotated, resolver)
-    quotes = []
+    quotes: list[Quote] = []
+    previous: Candidate | None = None
     for candidate in candidates:
         speaker, actor = speakers.settle(candidate)
-        text = annotated.text[candidate.start : candidate.end]
-        content = Span(candidate.start, candidate.end, text)
-        quote = Quote(
-            content=content,
-            type=candidate.type,
-            sentence=candidate.sentence.index,
-            speaker=speaker,
-            speaker_actor=actor,
-            cue=candidate.cue,
-        )
+        start, end = candidate.start, candidate.end
+        piece = Span(start, end, annotated.text[start:end])
+        if previous is not None and _continues(previous, candidate):
+            _extend(quotes[-1], piece, annotated.text)
+        else:
+            quotes.append(Quote(piece, candidate.type, candidate.sentence.index, speaker, actor,
+                                candidate.cue))
+        previous = candidate
+    for quote in quotes:
         quote.events = _events_of(quote, events)
-        quotes.append(quote)
     return quotes
+
+
+def _continues(previous: Candidate, candidate: Candidate) -> bool:
+    """A direct quotation that goes on after its cue in the same paragraph (``"A," she
+    said, "B."`` or ``"A," she said. "B. C."``): one statement in two pieces."""
+    both_direct = previous.type == candidate.type == "direct"
+    same_paragraph = previous.sentence.paragraph == candidate.sentence.paragraph
+    same_cue = candidate.inherits or (candidate.cue is not None and candidate.cue == previous.cue)
+    return both_direct and same_paragraph and same_cue and previous.end <= candidate.start
+
+
+def _extend(quote: Quote, piece: Span, text: str) -> None:
+    """Add the next piece of a split quotation: the content now runs to its end."""
+    if not quote.fragments:
+        quote.fragments.append(quote.content)
+    quote.fragments.append(piece)
+    start = quote.content.start
+    quote.content = Span(start, piece.end, text[start : piece.end])
 
 
 # ---------------------------------------------------------------------------- quotation marks
@@ -224,18 +242,27 @@ def _mark_role(text: str, i: int, family: str) -> str | None:
 
 def _candidates(annotated: AnnotatedDocument, regions: list[Region]) -> Iterator[Candidate]:
     reported = list(_reported(annotated, regions))
-    yield from reported
+    direct: list[Candidate] = []
     partials: dict[int, Candidate] = {}
     for region in regions:
         candidate = _quoted(annotated, region, regions, reported)
         if candidate is None:
             continue
         if candidate.type == "direct":
-            yield candidate
+            direct.append(candidate)
         elif candidate.cue is not None:
             first = partials.setdefault(candidate.cue.start, candidate)
             first.end = max(first.end, candidate.end)
+    yield from direct
     yield from partials.values()
+    yield from (c for c in reported if not any(_mostly_within(c, d) for d in direct))
+
+
+def _mostly_within(reported: Candidate, direct: Candidate) -> bool:
+    """A reported clause that is mostly a direct quotation (``He said: "..."``): the
+    quotation stands for it."""
+    shared = min(reported.end, direct.end) - max(reported.start, direct.start)
+    return shared * 2 > reported.end - reported.start
 
 
 def _quoted(
@@ -466,13 +493,14 @@ def _attribution(
     if subject is None:
         return None
     content = _complement(sentence, token)
-    if content is None or _mostly_quoted(content, regions):
+    if content is None:
         return None
     s_start, s_end = sentence.char_range(subject)
     if any(r.contains(s_start, s_end) for r in regions):
         return None
     cue = sentence.to_span(token)
-    return Candidate(*content, "indirect", sentence, cue, subject, sentence, cue_token=token)
+    kind: QuoteType = "partial" if _quotes_within(content, regions) else "indirect"
+    return Candidate(*content, kind, sentence, cue, subject, sentence, cue_token=token)
 
 
 def _complement(sentence: AnnotatedSentence, token: Token) -> tuple[int, int] | None:
@@ -530,7 +558,21 @@ def _clip(doc: Doc, first: int, last: int) -> int:
         participle = token.dep_ == "advcl" and token.tag_ == "VBG"
         if participle and start > first + 1 and doc[start - 1].text == ",":
             return start - 2
-    return _without_setting(doc, first, last)
+    return _without_aside(doc, first, _without_setting(doc, first, last))
+
+
+def _without_aside(doc: Doc, first: int, last: int) -> int:
+    """The last token of a reported clause without a trailing aside set off by a comma: a
+    non-restrictive relative clause (", which ...", ", who ...") or an appositive (", the
+    party's nominee"): the writer's gloss on a word of the report, not part of it."""
+    for token in doc[first + 1 : last + 1]:
+        start = token.left_edge.i
+        if token.right_edge.i != last or start <= first + 1 or doc[start - 1].text != ",":
+            continue
+        relative = token.dep_ == "relcl" and doc[start].tag_ in WH_TAGS
+        if token.dep_ == "appos" or relative:
+            return start - 2
+    return last
 
 
 def _without_setting(doc: Doc, first: int, last: int) -> int:
@@ -689,6 +731,12 @@ def _trimmed(sentence: AnnotatedSentence, first: Token, last: Token) -> tuple[in
     return (start, end) if end - start > 1 else None
 
 
+def _quotes_within(content: tuple[int, int], regions: list[Region]) -> bool:
+    """Whether a reported clause carries words in quotation marks: a partial quotation."""
+    start, end = content
+    return any(start <= r.start + 1 and r.end - 1 <= end + 1 for r in regions)
+
+
 def _mostly_quoted(content: tuple[int, int], regions: list[Region]) -> bool:
     """A clause that is mostly quotation: its quoted words are a partial quotation of their
     own ("described the talks as "frank and useful""), the clause is not an indirect one."""
@@ -774,7 +822,7 @@ def _subject(token: Token) -> SpacySpan | None:
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
             current = current.head  # "After saying ..., she left": the clause's subject
         elif current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
-            return _name_before(token) if current is token else None
+            return (_name_before(token) or _inverted(token)) if current is token else None
         current, deps = current.head, ("nsubj", "csubj", "nsubjpass")
     return None
 
@@ -786,6 +834,15 @@ def _name_before(token: Token) -> SpacySpan | None:
         return None
     entity = next((e for e in token.doc.ents if e.end == token.i), None)
     return entity if entity is not None and entity.label_ in SPEAKER_LABELS else None
+
+
+def _inverted(token: Token) -> SpacySpan | None:
+    """The speaker after a cue that follows its quotation (``"Why?" asked Ines Roth``),
+    which the parser reads as the cue's object."""
+    if token.i == 0 or token.doc[token.i - 1].text not in MARKS:
+        return None
+    name = next((c for c in token.rights if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
+    return None if name is None else _noun_phrase(name)
 
 
 def _agent(token: Token) -> Token | None:

@@ -21,6 +21,15 @@ def span_record(span: Span | None) -> Record | None:
     return {"start": span.start, "end": span.end, "text": span.text}
 
 
+def content_record(quote: Quote) -> Record:
+    """A quotation's content span; a split one also lists its pieces as ``fragments``
+    (``[[start, end], ...]``, the form the referee and brat use)."""
+    record = span_record(quote.content) or {}
+    if quote.fragments:
+        record["fragments"] = [[piece.start, piece.end] for piece in quote.fragments]
+    return record
+
+
 def actor_record(actor: Actor) -> Record:
     return {
         "text": actor.text,
@@ -84,7 +93,7 @@ def quote_record(doc: Document, index: int, quote: Quote) -> Record:
         "doc_id": doc.doc_id,
         "quote_id": index,
         "type": quote.type,
-        "content": span_record(quote.content),
+        "content": content_record(quote),
         "speaker": span_record(quote.speaker),
         "speaker_name": speaker.name if speaker else None,
         "speaker_code": speaker.code if speaker else None,

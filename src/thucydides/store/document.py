@@ -24,7 +24,7 @@ def _document_record(head: dict[str, Any], rows: dict[str, list[dict[str, Any]]]
             for r in rows["sentences"]
         ],
         "events": [_event_record(r, actors) for r in rows["events"]],
-        "quotes": [_quote_record(r) for r in rows["quotes"]],
+        "quotes": [_quote_record(r, head["text"]) for r in rows["quotes"]],
         "timexes": [
             {"start": r["start_char"], "end": r["end_char"], "text": r["text"], "type": r["type"],
              "value": r["value"], "sentence": r["sentence"], "resolved": r["resolved"]}
@@ -84,7 +84,7 @@ def _event_record(
     }
 
 
-def _quote_record(row: dict[str, Any]) -> dict[str, Any]:
+def _quote_record(row: dict[str, Any], text: str) -> dict[str, Any]:
     speaker_actor = None
     if row["speaker_actor_text"] is not None:
         speaker_actor = {
@@ -93,8 +93,13 @@ def _quote_record(row: dict[str, Any]) -> dict[str, Any]:
             "sector": row["speaker_sector"], "name": row["speaker_name"],
             "rule": row["speaker_rule"],
         }
+    fragments = [
+        {"start": start, "end": end, "text": text[start:end]}
+        for start, end in row["content_fragments"] or []
+    ]
     return {
-        "content": _span_record(row, "content"), "type": row["type"], "sentence": row["sentence"],
+        "content": _span_record(row, "content"), "fragments": fragments,
+        "type": row["type"], "sentence": row["sentence"],
         "speaker": _span_record(row, "speaker"), "speaker_actor": speaker_actor,
         "cue": _span_record(row, "cue"), "events": row["events"],
     }

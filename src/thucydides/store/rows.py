@@ -137,6 +137,7 @@ def _quote_row(doc: Document, index: int, q: Quote) -> dict[str, Any]:
         "doc_id": doc.doc_id, "quote_index": index, "doc_date": doc.date,
         "sentence": q.sentence, "type": q.type,
         **_span_fields("content", q.content),
+        "content_fragments": [[piece.start, piece.end] for piece in q.fragments],
         **_span_fields("speaker", q.speaker),
         **_span_fields("cue", q.cue),
         **_span_fields("speaker_actor", speaker),

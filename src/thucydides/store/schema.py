@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # DuckDB type -> Arrow type of the batches we insert.
 _ARROW_TYPES: dict[str, pa.DataType] = {
@@ -21,6 +21,7 @@ _ARROW_TYPES: dict[str, pa.DataType] = {
     "TIMESTAMP": pa.timestamp("us"),
     "VARCHAR[]": pa.list_(pa.string()),
     "INTEGER[]": pa.list_(pa.int32()),
+    "INTEGER[][]": pa.list_(pa.list_(pa.int32())),
 }
 
 
@@ -126,6 +127,7 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
         ("sentence", "INTEGER"),
         ("type", "VARCHAR"),
         *_span_columns("content"),
+        ("content_fragments", "INTEGER[][]"),
         *_span_columns("speaker"),
         *_span_columns("cue"),
         *_span_columns("speaker_actor"),
