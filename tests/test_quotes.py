@@ -405,3 +405,42 @@ def test_cue_lemma_repaired_when_the_lemmatizer_drops_an_e() -> None:
     (quote,) = quotes_of("The mayor is hoping to reopen the old bridge by June.")
     assert quote.cue is not None and quote.cue.text == "hoping"
     assert quote.content.text == "to reopen the old bridge by June"
+
+
+def test_name_heading_a_headline_or_transcript_line_is_its_speaker() -> None:
+    text = (
+        "Mayor Ana Ortiz opened the harbour on Monday.\n"
+        "Ortiz: Harbour Will Reopen Before Winter\n"
+        "ORTIZ: Well, we will see what the council decides.\n"
+        "WASHINGTON: The talks ended without a statement."
+    )
+    colon = [q for q in quotes_of(text) if q.cue is not None and q.cue.text == ":"]
+    assert [(speaker(q), q.content.text) for q in colon] == [
+        ("Ortiz", "Harbour Will Reopen Before Winter"),
+        ("ORTIZ", "Well, we will see what the council decides"),
+    ]
+
+
+def test_cue_closing_its_paragraph_with_a_colon_reports_the_next_one() -> None:
+    text = "The governor added:\nIt is typical of them. They know nothing about farming."
+    (quote,) = quotes_of(text)
+    assert quote.content.text == "It is typical of them. They know nothing about farming"
+    assert speaker(quote) == "The governor" and quote.cue is not None
+    assert quote.cue.text == "added"
+
+
+def test_second_speaker_conjoined_to_a_report_is_a_report_of_its_own() -> None:
+    text = (
+        "Officials said the reforms were not complete, and aid groups warned that the "
+        "government was losing control of the army."
+    )
+    first, second = quotes_of(text)
+    assert (speaker(first), first.content.text) == ("Officials", "the reforms were not complete")
+    assert speaker(second) == "aid groups"
+    assert second.content.text == "that the government was losing control of the army"
+
+
+def test_writer_aside_after_a_comma_is_not_part_of_the_report() -> None:
+    text = "The minister praised the new port, which cost four billion dollars."
+    (quote,) = quotes_of(text)
+    assert quote.content.text == "the new port"

@@ -63,6 +63,8 @@ TITLE_WORDS = 6
 SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 SETTING_PREPS = ("in", "on", "at", "during", "via", "through")
 WH_TAGS = ("WDT", "WP", "WP$", "WRB")
+NAME_WORDS = 4
+"""The most words of a name heading a line before its colon (``Ana Ruiz: ...``)."""
 
 
 @dataclass(frozen=True)
@@ -241,7 +243,7 @@ def _mark_role(text: str, i: int, family: str) -> str | None:
 
 
 def _candidates(annotated: AnnotatedDocument, regions: list[Region]) -> Iterator[Candidate]:
-    reported = list(_reported(annotated, regions))
+    reported = list(_reported(annotated, regions)) + list(_colon_reports(annotated))
     direct: list[Candidate] = []
     partials: dict[int, Candidate] = {}
     for region in regions:
@@ -421,7 +423,7 @@ def _reported(annotated: AnnotatedDocument, regions: list[Region]) -> Iterator[C
     for outer in found:
         for inner in found:
             if inner is not outer and _follows(inner, outer):
-                outer.end = _before(annotated.text, outer.start, inner.cue_start)
+                outer.end = _before(annotated.text, outer.start, _report_start(inner, outer))
                 if inner.cue_token is not None and _coordinated(inner.cue_token):
                     inner.source, inner.source_sentence = outer.source, outer.source_sentence
     for candidate in found:
@@ -430,6 +432,81 @@ def _reported(annotated: AnnotatedDocument, regions: list[Region]) -> Iterator[C
             _nested(candidate, other) for other in found if other is not candidate
         ):
             yield candidate
+
+
+def _colon_reports(annotated: AnnotatedDocument) -> Iterator[Candidate]:
+    """Statements introduced by a colon and not in quotation marks: a name heading a
+    headline or a transcript line (``Ortiz: Harbour Will Reopen``, ``ORTIZ: Well, ...``), or
+    a cue closing its paragraph (``The governor added:``), whose content is the next one."""
+    for sentence in annotated.sentences:
+        tokens = [t for t in sentence.span if not t.is_space]
+        colons = [t for t in tokens[: NAME_WORDS + 1] if t.text == ":"]
+        if colons and sentence.start == annotated.paragraphs[sentence.paragraph].paragraph.start:
+            found = _name_colon(annotated, sentence, colons[0])
+            if found is not None:
+                yield found
+        if tokens and tokens[-1].text == ":":
+            found = _cue_colon(annotated, sentence, tokens[-1])
+            if found is not None:
+                yield found
+
+
+def _name_colon(
+    annotated: AnnotatedDocument, sentence: AnnotatedSentence, colon: Token
+) -> Candidate | None:
+    name = sentence.span.doc[sentence.span.start : colon.i]
+    if not _is_name(annotated, name):
+        return None
+    paragraph = annotated.paragraphs[sentence.paragraph].paragraph
+    start, end = _stripped(annotated.text, sentence.char_range(colon)[1], paragraph.end)
+    if end - start < 2 or annotated.text[start] in MARKS:
+        return None  # a quotation after the colon is direct speech (_colon_source)
+    cue = sentence.to_span(colon)
+    return Candidate(start, end, "indirect", sentence, cue, name, sentence)
+
+
+def _is_name(annotated: AnnotatedDocument, words: SpacySpan) -> bool:
+    """A speaker's name heading a line: capitalised words naming a person or a body (by the
+    parse, or as the surname of a person the document names), or one word in capitals (a
+    transcript's ``PENCE``); not a place (``WASHINGTON``, a dateline)."""
+    if not 0 < len(words) <= NAME_WORDS or not all(t.text[:1].isupper() for t in words):
+        return False
+    if any(t.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "FAC") for t in words):
+        return False
+    if all(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in words):
+        return True
+    surnames = {e.canonical.split()[-1] for e in annotated.entities if e.label == "PERSON"}
+    last = words[-1].text
+    return last in surnames or last.title() in surnames or (len(words) == 1 and last.isupper())
+
+
+def _cue_colon(
+    annotated: AnnotatedDocument, sentence: AnnotatedSentence, colon: Token
+) -> Candidate | None:
+    cue = next((t for t in reversed(sentence.span) if _is_speech_cue(t)), None)
+    if cue is None or sentence.paragraph + 1 >= len(annotated.paragraphs):
+        return None
+    if any(t.dep_ in ("ccomp", "dobj") and t.i > cue.i for t in cue.children):
+        return None  # the cue's own sentence says what was said
+    subject = _subject(cue)
+    following = annotated.paragraphs[sentence.paragraph + 1].paragraph
+    start, end = _stripped(annotated.text, following.start, following.end)
+    content_sentence = annotated.sentence_at(start)
+    if subject is None or content_sentence is None or annotated.text[start] in MARKS:
+        return None
+    if sentence.end < annotated.paragraphs[sentence.paragraph].paragraph.end - 1:
+        return None  # the colon closes a sentence, not the paragraph
+    return Candidate(
+        start, end, "indirect", content_sentence, sentence.to_span(cue), subject, sentence
+    )
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start] in TRIM or text[start].isspace()):
+        start += 1
+    while end > start and (text[end - 1] in TRIM or text[end - 1].isspace()):
+        end -= 1
+    return start, end
 
 
 def _past_quotation(candidate: Candidate, regions: list[Region]) -> int:
@@ -448,8 +525,27 @@ def _follows(inner: Candidate, outer: Candidate) -> bool:
     if cue is None or governor is None or cue.dep_ not in CLIMB_DEPS or _shares_infinitive(cue):
         return False
     participle = cue.tag_ == "VBG" and cue.i > 0 and cue.nbor(-1).text == ","
-    continues = cue.head == governor or participle or _coordinated(cue)
+    continues = cue.head == governor or participle or _coordinated(cue) or _second_report(cue)
     return continues and outer.start < inner.cue_start < outer.end and inner.start > inner.cue_start
+
+
+def _second_report(cue: Token) -> bool:
+    """A cue with a subject of its own conjoined to the clause another cue reports ("said
+    the reforms were late, and aid groups warned that ..."): the parser hangs it inside the
+    first report, but it is a report of its own."""
+    clause = cue.head
+    own = any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children)
+    reported = clause.dep_ == "ccomp" and _is_cue(clause.head)
+    return cue.dep_ == "conj" and own and reported
+
+
+def _report_start(inner: Candidate, outer: Candidate) -> int:
+    """Where a report inside another begins: its speaker, when named inside the other
+    report before the cue ("... late, and aid groups warned"), else its cue."""
+    if inner.source is None or inner.source_sentence is not inner.sentence:
+        return inner.cue_start
+    named = inner.sentence.char_range(inner.source)[0]
+    return named if outer.start < named < inner.cue_start else inner.cue_start
 
 
 def _coordinated(cue: Token) -> bool:
