@@ -611,6 +611,9 @@ def _complement(sentence: AnnotatedSentence, token: Token) -> tuple[int, int] | 
     if targets:
         first = min(t.left_edge.i for t in targets)
         after = [c for c in token.rights if c.i > first > token.i and _completes(c)]
+        if any(t.dep_ == "ccomp" for t in targets):
+            after += [c for c in token.rights if c.i > first > token.i and c.dep_ == "advcl"
+                      and not _is_cue(c)]
         last = max(t.right_edge.i for t in targets + after)
         return _trimmed(sentence, token.doc[first], token.doc[_clip(token.doc, first, last)])
     if "ccomp" not in wanted:
@@ -651,7 +654,7 @@ def _clip(doc: Doc, first: int, last: int) -> int:
     (", contradicting ...", ", adding ..."), which is a comment or a report of its own."""
     for token in doc[first + 1 : last + 1]:
         start = token.left_edge.i
-        participle = token.dep_ == "advcl" and token.tag_ == "VBG"
+        participle = token.dep_ == "advcl" and token.tag_ == "VBG" and _is_cue(token)
         if participle and start > first + 1 and doc[start - 1].text == ",":
             return start - 2
     return _without_aside(doc, first, _without_setting(doc, first, last))
