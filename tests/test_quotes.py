@@ -444,3 +444,36 @@ def test_writer_aside_after_a_comma_is_not_part_of_the_report() -> None:
     text = "The minister praised the new port, which cost four billion dollars."
     (quote,) = quotes_of(text)
     assert quote.content.text == "the new port"
+
+
+def test_stance_adjectives_report_what_their_subject_holds() -> None:
+    text = (
+        "The minister is confident that the new dam will hold.\n"
+        "The union is determined to fight the closure.\n"
+        "Governor Alan Park made it clear that he would veto the bill.\n"
+        "It is clear that the old plan failed."
+    )
+    found = [(speaker(q), q.cue.text if q.cue else None, q.content.text) for q in quotes_of(text)]
+    assert found == [
+        ("The minister", "confident", "that the new dam will hold"),
+        ("The union", "determined", "to fight the closure"),
+        ("Alan Park", "clear", "that he would veto the bill"),
+    ]
+
+
+def test_nouns_of_saying_equated_with_or_made_by_their_speaker() -> None:
+    text = (
+        "The mayor's bet is that the new port will bring jobs.\n"
+        "She made the case that the port would pay for itself."
+    )
+    first, second = quotes_of(text)
+    assert (speaker(first), first.content.text) == (
+        "The mayor", "that the new port will bring jobs"
+    )
+    assert (speaker(second), second.content.text) == ("She", "that the port would pay for itself")
+
+
+def test_reporting_verb_mistagged_as_a_noun_is_still_a_cue() -> None:
+    (quote,) = quotes_of("But Senator Mara Quinn claims that she should be the exception.")
+    assert quote.cue is not None and quote.cue.text == "claims"
+    assert quote.content.text == "that she should be the exception"

@@ -76,23 +76,28 @@ class Cues:
     (an infinitive: "his decision to ..."), ``prep:of`` (the object of "of")."""
     phrases: tuple[tuple[str, ...], ...]
     media: frozenset[str] = frozenset()
+    adjectives: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Adjective of stance lemma -> its complements, as for verbs ("confident that ...",
+    "determined to ...", "critical of ..."); the subject of its copula is the source."""
     """Nouns of the occasion of saying ("in a statement", "on a call"): not what was said."""
 
 
 @cache
 def load_cues() -> Cues:
     """The reporting verbs, nouns and phrases of ``data/quotes/cues.tsv``."""
-    verbs, nouns, media, phrases = {}, {}, set(), []
+    verbs, nouns, adjectives, media, phrases = {}, {}, {}, set(), []
     for row in read_table(data_path("quotes", "cues.tsv")):
         if row["kind"] == "verb":
             verbs[row["cue"]] = frozenset(row["complement"].split(","))
         elif row["kind"] == "noun":
             nouns[row["cue"]] = frozenset(row["complement"].split(","))
+        elif row["kind"] == "adjective":
+            adjectives[row["cue"]] = frozenset(row["complement"].split(","))
         elif row["kind"] == "medium":
             media.add(row["cue"])
         else:
             phrases.append(tuple(row["cue"].lower().split()))
-    return Cues(verbs, nouns, tuple(phrases), frozenset(media))
+    return Cues(verbs, nouns, tuple(phrases), frozenset(media), adjectives)
 
 
 @dataclass(frozen=True)
@@ -576,6 +581,9 @@ def _attribution(
 ) -> Candidate | None:
     phrase = _is_phrase_cue(token)
     noun = token.pos_ == "NOUN" and token.lemma_.lower() in load_cues().nouns
+    noun = noun and not _acts_as_verb(token)
+    if _is_stance_adjective(token):
+        return _adjective_report(sentence, token, regions)
     if not (phrase or noun or _is_cue(token)):
         return None
     start, end = sentence.char_range(token)
@@ -771,6 +779,8 @@ def _noun_report(
     a noun of saying or of stance; its possessor (or the ``by`` phrase) speaks."""
     wanted = load_cues().nouns[token.lemma_.lower()]
     clause = next((t for c in token.rights if (t := _noun_complement(c, wanted)) is not None), None)
+    if clause is None and "that" in wanted:
+        clause = _predicated_clause(token)
     if clause is None:
         return None
     content = _trimmed(sentence, clause.left_edge, clause.right_edge)
@@ -780,7 +790,46 @@ def _noun_report(
     if source is None and (by := next((c for c in token.rights if c.lower_ == "by"), None)):
         source = next((c for c in by.children if c.dep_ == "pobj"), None)
     speaker = _noun_phrase(source) if source is not None else None
+    if speaker is None and token.dep_ == "dobj":
+        speaker = _subject(token.head)  # "she made the case that", "voiced concern that"
     return Candidate(*content, "indirect", sentence, sentence.to_span(token), speaker, sentence)
+
+
+def _predicated_clause(noun: Token) -> Token | None:
+    """The that-clause a noun of saying is equated with: "the mayor's bet is that ..."."""
+    if noun.dep_ != "nsubj" or noun.head.lemma_ != "be":
+        return None
+    return next(
+        (c for c in noun.head.rights
+         if c.dep_ == "ccomp" and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.lefts)),
+        None,
+    )
+
+
+def _is_stance_adjective(token: Token) -> bool:
+    """A listed adjective predicated of someone: "is confident that", "made it clear that"."""
+    listed = token.pos_ == "ADJ" and token.lemma_.lower() in load_cues().adjectives
+    return listed and token.dep_ in ("acomp", "ccomp", "oprd")
+
+
+def _adjective_report(
+    sentence: AnnotatedSentence, token: Token, regions: list[Region]
+) -> Candidate | None:
+    """What a stance adjective reports, with the subject of its copula (or of "made it
+    clear") as the source."""
+    wanted = load_cues().adjectives[token.lemma_.lower()]
+    targets = [t for t in _targets(token, wanted) if t.i > token.i]
+    subject = _subject(token.head)
+    if not targets or subject is None or subject.root.lower_ == "it":
+        return None  # "it is clear that ...": nobody's stance
+    first = min(t.left_edge.i for t in targets)
+    last = _clip(token.doc, first, max(t.right_edge.i for t in targets))
+    content = _trimmed(sentence, token.doc[first], token.doc[last])
+    if content is None:
+        return None
+    kind: QuoteType = "partial" if _quotes_within(content, regions) else "indirect"
+    cue = sentence.to_span(token)
+    return Candidate(*content, kind, sentence, cue, subject, sentence, cue_token=token)
 
 
 def _noun_complement(child: Token, wanted: frozenset[str]) -> Token | None:
@@ -848,9 +897,18 @@ def _mostly_quoted(content: tuple[int, int], regions: list[Region]) -> bool:
 
 
 def _is_cue(token: Token) -> bool:
-    if token.pos_ not in ("VERB", "AUX"):
+    if not _acts_as_verb(token):
         return False
     return _verb_lemma(token) in load_cues().verbs or _that_clause_cue(token)
+
+
+def _acts_as_verb(token: Token) -> bool:
+    """A verb, or a word the tagger took for a noun that the parser gave a subject ("Trump
+    claims that ...": ``claims`` tagged NNS, yet the head of the sentence)."""
+    if token.pos_ in ("VERB", "AUX"):
+        return True
+    subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+    return token.pos_ == "NOUN" and subject and token.dep_ in ("ROOT", "ccomp", "conj")
 
 
 def _verb_lemma(token: Token) -> str:
@@ -868,7 +926,7 @@ def _that_clause_cue(token: Token) -> bool:
     ruled that ...", "she stressed that ...". A finite that-complement is the mark of verbs
     of communication and propositional attitude (Levin 1993, classes 29 and 37), so such a
     verb is read as a cue of reported speech; light verbs ("made sure that") are not."""
-    if token.pos_ != "VERB" or token.lemma_.lower() in LIGHT_VERBS:
+    if token.pos_ == "AUX" or not _acts_as_verb(token) or token.lemma_.lower() in LIGHT_VERBS:
         return False
     if not any(c.dep_ == "nsubj" for c in token.children):
         return False
