@@ -105,35 +105,41 @@ def _read_bare_unit(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
     return "DATE", format_date(anchor, {"year": "Y", "month": "M", "week": "W"}[unit])
 
 
+def _split_part(text: str) -> tuple[str, str | None]:
+    """A day and the part of it named before or after: "yesterday afternoon" and
+    "mid-afternoon yesterday" -> ("yesterday", "AF")."""
+    parts = lexicon().of("daypart")
+    for part in sorted(parts, key=len, reverse=True):
+        if text.endswith(" " + part):
+            return text[: -len(part) - 1], parts[part]
+        if text.startswith(part + " "):
+            return text[len(part) + 1 :], parts[part]
+    return text, None
+
+
 def _read_deictic(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
     lex = lexicon()
-    words = text.split()
-    if len(words) == 2 and words[0] == "this":
-        words[0] = "today"
-    if words == ["last", "night"]:
-        words[0] = "yesterday"
-    if not words or words[0] not in lex.of("deictic_day"):
-        return None
-    rest = " ".join(words[1:])
-    if rest and rest not in lex.of("daypart"):
+    day_text, part = _split_part(text)
+    words = day_text.split()
+    if part and words in (["this"], ["last"]):
+        words = ["today" if words[0] == "this" else "yesterday"]
+    if len(words) != 1 or words[0] not in lex.of("deictic_day"):
         return None
     if anchor is None:
         return "DATE", None
     day = anchor + dt.timedelta(days=int(lex.of("deictic_day")[words[0]]))
-    part = lex.of("daypart").get(rest) or ("NI" if words[0] == "tonight" else "")
+    part = part or ("NI" if words[0] == "tonight" else None)
     return ("TIME", f"{day.isoformat()}T{part}") if part else ("DATE", day.isoformat())
 
 
 def _read_weekday(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
     lex = lexicon()
-    words = text.replace(",", "").split()
+    day_text, part = _split_part(text.replace(",", ""))
+    words = day_text.split()
     modifier = (
         words.pop(0) if words and words[0] in ("last", "next", "this", "coming", "past") else None
     )
-    if not words or words[0] not in lex.of("weekday"):
-        return None
-    rest = " ".join(words[1:])
-    if rest and rest not in lex.of("daypart"):
+    if len(words) != 1 or words[0] not in lex.of("weekday"):
         return None
     weekday = int(lex.of("weekday")[words[0]])
     if anchor is None:
@@ -143,7 +149,6 @@ def _read_weekday(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
     elif modifier in ("last", "past"):
         tense = "past"
     day = nearest_weekday(anchor, weekday, tense, strict=modifier in ("last", "past"))
-    part = lex.of("daypart").get(rest)
     return ("TIME", f"{day.isoformat()}T{part}") if part else ("DATE", day.isoformat())
 
 
