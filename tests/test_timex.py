@@ -290,6 +290,35 @@ def test_a_clock_time_in_four_digits_is_not_a_year() -> None:
     assert normalise("0745", MONDAY) is None
 
 
+def test_could_does_not_look_forward() -> None:
+    thursday = dt.date(2025, 3, 20)
+    found = values("The minister could not be reached Tuesday for comment.", thursday)
+    assert found == {"Tuesday": "2025-03-18"}
+
+
+def test_one_day_before_its_verb_is_an_indefinite_future() -> None:
+    assert values("Engineers believe the tunnel will one day carry freight.") == {
+        "one day": "FUTURE_REF"
+    }
+    assert values("The strike lasted one day.") == {"one day": "P1D"}
+
+
+def test_determiners_of_a_date_are_not_part_of_its_reading() -> None:
+    october = dt.date(1995, 10, 30)
+    assert normalise("its fourth quarter", october) == ("DATE", "1995-Q4")
+    assert normalise("a fourth-quarter", october) == ("DATE", "1995-Q4")
+    assert normalise("an Oct. 2, 1994", october) == ("DATE", "1994-10-02")
+    assert normalise("the current fiscal year", october) == ("DATE", "1995")
+
+
+def test_quarter_with_its_year_before_the_ordinal() -> None:
+    october = dt.date(1995, 10, 30)
+    assert normalise("the 1994 second quarter", october) == ("DATE", "1994-Q2")
+    assert normalise("the 1994 quarter", october) == ("DATE", "1994-QX")
+    text = "The year-ago figures included a $5 million gain in the 1994 third quarter."
+    assert values(text, october)["The year-ago"] == "1994"
+
+
 def test_recent_units_are_vague_durations() -> None:
     assert normalise("recent years", MONDAY) == ("DURATION", "PXY")
     assert normalise("in recent weeks", MONDAY) == ("DURATION", "PXW")

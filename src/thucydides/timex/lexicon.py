@@ -50,6 +50,9 @@ class Patterns:
     half: re.Pattern[str]
     """A duration with a half: "two and a half years", "5 1/2 hours", "a minute and a half"."""
     article: re.Pattern[str]
+    article_before_date: re.Pattern[str]
+    """The article of a date used as a modifier: "a fourth-quarter charge", "an Aug. 10
+    agreement"."""
     calendar: tuple[tuple[re.Pattern[str], str], ...]
     """Month-and-day patterns, each with the granularity it gives (D or M), in reading order."""
 
@@ -75,7 +78,7 @@ def patterns() -> Patterns:
     )
     quarter = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter"
     unnamed_half = re.sub(r"\(\?P<\w+>", "(?:", half)
-    fixed = lex.alternation("holiday", "ref", "set", "duration")
+    fixed = lex.alternation("holiday", "ref", "set", "duration", "indefinite")
     daypart = lex.alternation("daypart")
     candidates = re.compile(
         rf"\b(?:{times}|{every}|{unnamed_half}|{ago}|{quarter}|(?:{fixed})"
@@ -110,5 +113,8 @@ def patterns() -> Patterns:
         half=re.compile(half, re.I),
         times=re.compile(rf"(?:once|twice|.+\s+times)\s+(?:a|an|per|every)\s+({unit})"),
         article=re.compile(rf"^an?\s+(?=\d|(?:{words})[\s-])"),
+        article_before_date=re.compile(
+            rf"^an?\s+(?=(?:{lex.alternation('ordinal')})[\s-]quarter|(?:{month})\s|\d{{4}}\b)"
+        ),
         calendar=calendar,
     )

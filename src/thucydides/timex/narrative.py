@@ -136,7 +136,9 @@ def _value_start(value: str) -> dt.date | None:
 
 def _year_back_to_quarter(timexes: list[Timex]) -> None:
     """ "A year earlier" after a quarter is that quarter a year before (financial reports:
-    "profit rose in the third quarter from a year earlier" -> 1988-Q3)."""
+    "profit rose in the third quarter from a year earlier" -> 1988-Q3). A quarter named later
+    with its year ("year-ago results included a charge in the 1988 second quarter") is the
+    year-ago period itself, not the one to go back from."""
     year_back = [bool(YEAR_BACK.fullmatch(t.text.lower())) for t in timexes]
     references = [t for t, back in zip(timexes, year_back, strict=True) if not back]
     for timex, back in zip(timexes, year_back, strict=True):
@@ -145,7 +147,13 @@ def _year_back_to_quarter(timexes: list[Timex]) -> None:
         before = reversed(
             [t for t in references if t.start < timex.start and timex.sentence - t.sentence <= 1]
         )
-        after = (t for t in references if t.start > timex.start and t.sentence == timex.sentence)
+        after = (
+            t
+            for t in references
+            if t.start > timex.start
+            and t.sentence == timex.sentence
+            and not re.search(r"\d{4}", t.text)
+        )
         for other in (*before, *after):
             quarter = re.fullmatch(r"(\d{4})-Q(\d)", other.value or "")
             if quarter:

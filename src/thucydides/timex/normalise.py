@@ -37,11 +37,12 @@ HEDGE = re.compile(
     r"^(?:slightly (?:more|less) than|more than|less than|fewer than|at least|at most|up to"
     r"|well over|close to|upwards of|a full|an additional|approximately|about|around|roughly"
     r"|nearly|almost|some|over|under|only|just|within|for|the|fully|another|barely|in|on|at"
-    r"|by|since|until|during|throughout|of|from|through)\s+",
+    r"|by|since|until|during|throughout|of|from|through|its|their|his|her|our)\s+",
     re.I,
 )
 """Prepositions, determiners and hedges stripped from the front of an expression before it is
-read ("approximately one month ago" is read as "one month ago"); longer alternatives first."""
+read ("approximately one month ago" is read as "one month ago", "its fourth quarter" as
+"fourth quarter"); longer alternatives first."""
 WEEK_OF = re.compile(r"week of (.+)")
 """\"the week of March 6\": the ISO week of that day."""
 EXTRA_UNIT = re.compile(r"(?:another|an additional|an extra|one more|a further)\s+(\w+)")
@@ -103,6 +104,7 @@ def normalise(text: str, anchor: dt.date | None, tense: Tense = None) -> Reading
     if extra and (extra_unit := _unit_code(extra.group(1))):
         return "DURATION", duration_value(1, extra_unit)
     date_core = _with_half(_strip_hedges(RANGE_MARKER.sub("", core)))
+    date_core = patterns().article_before_date.sub("", date_core)
     owner = re.match(r"(this|last|next) year's\s+", date_core)
     if owner and anchor is not None:
         anchor = anchor.replace(year=anchor.year + RELATIVE_WORDS[owner.group(1)], day=1)

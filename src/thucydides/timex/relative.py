@@ -83,6 +83,7 @@ def _read_relative_unit(text: str, anchor: dt.date | None, tense: Tense) -> Read
 
 
 BARE_UNIT = re.compile(
+    r"(?:current\s+)?"
     r"(?:(?P<mod>year-earlier|year-ago|year earlier|full|fiscal|calendar|same|whole|entire)[\s-]+)?"
     r"(?P<unit>year|month|week|weekend|period|quarter)|(?P<alone>year-earlier|year-ago)"
 )
@@ -175,6 +176,7 @@ def _read_holiday(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
 
 QUARTER = re.compile(
     r"(?:(?P<rel>last|this|next|latest|current|year-earlier|year-ago|comparable|fiscal|the)[\s-]+)*"
+    r"(?:(?P<stated>\d{4})\s+)?"
     r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|latest|last)?[\s-]*"
     r"(?P<unit>quarter|half)s?(?:\s+of)?(?:\s+(?:fiscal\s+)?(?P<year>\d{4}))?"
 )
@@ -184,15 +186,18 @@ def _read_quarter(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
     match = QUARTER.fullmatch(text)
     if not match:
         return None
-    year = int(match.group("year")) if match.group("year") else (anchor.year if anchor else None)
+    stated = match.group("year") or match.group("stated")
+    year = int(stated) if stated else (anchor.year if anchor else None)
     ordinal = match.group("ord")
+    if match.group("stated") and ordinal is None:
+        return ("DATE", f"{stated}-QX") if match.group("unit") == "quarter" else None
     rel = re.findall(
         r"year-earlier|year-ago|latest|last|next|this|current", text.split("quarter")[0]
     )
     letter = "Q" if match.group("unit") == "quarter" else "H"
-    if anchor is None and not match.group("year"):
+    if anchor is None and not stated:
         return "DATE", None
-    if letter == "H" and match.group("year") and (ordinal or (rel or [""])[0]) in ("last", "final"):
+    if letter == "H" and stated and (ordinal or (rel or [""])[0]) in ("last", "final"):
         return "DATE", f"{year:04d}-H2"
     if ordinal in (None, "latest", "last", "final") or (ordinal is None and rel):
         if anchor is None or letter == "H":
@@ -205,7 +210,7 @@ def _read_quarter(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
         return "DATE", None
     if any(r in ("year-earlier", "year-ago") for r in rel):
         year -= 1
-    elif not match.group("year") and anchor and tense != "future":
+    elif not stated and anchor and tense != "future":
         current = (anchor.month - 1) // 3 + 1 if letter == "Q" else (anchor.month - 1) // 6 + 1
         if number > current:
             year -= 1

@@ -15,8 +15,9 @@ Tense = Literal["past", "future"] | None
 
 
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
-MODALS = {"would", "could", "might", "may", "can", "should", "must", "'d"}
-"""Modals that, without a perfect "have", look forward from the time of writing."""
+MODALS = {"would", "might", "may", "can", "should", "must", "'d"}
+"""Modals that, without a perfect "have", look forward from the time of writing. Not "could",
+which in news is as often the past of "can" ("could not be reached Wednesday")."""
 FUTURE_CUE = re.compile(
     r"\b(?:as (?:soon|early) as|no later than|starting|beginning|effective"
     r"|(?<!up )(?<!not )(?:until|till))\s*$",
