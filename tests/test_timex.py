@@ -290,10 +290,14 @@ def test_a_clock_time_in_four_digits_is_not_a_year() -> None:
     assert normalise("0745", MONDAY) is None
 
 
-def test_could_does_not_look_forward() -> None:
+def test_negated_could_does_not_look_forward() -> None:
     thursday = dt.date(2025, 3, 20)
     found = values("The minister could not be reached Tuesday for comment.", thursday)
     assert found == {"Tuesday": "2025-03-18"}
+    found = values("Neither envoy could be located Tuesday.", thursday)
+    assert found == {"Tuesday": "2025-03-18"}
+    found = values("The talks could resume Tuesday.", thursday)
+    assert found == {"Tuesday": "2025-03-25"}
 
 
 def test_one_day_before_its_verb_is_an_indefinite_future() -> None:

@@ -16,8 +16,10 @@ Tense = Literal["past", "future"] | None
 
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
 MODALS = {"would", "might", "may", "can", "should", "must", "'d"}
-"""Modals that, without a perfect "have", look forward from the time of writing. Not "could",
-which in news is as often the past of "can" ("could not be reached Wednesday")."""
+"""Modals that, without a perfect "have", look forward from the time of writing; "could" only
+when not negated ("talks could resume Tuesday"): negated, it is the past of "can" ("could not
+be reached Wednesday")."""
+NEGATIVE_SUBJECTS = {"neither", "no", "nobody", "none", "nothing"}
 FUTURE_CUE = re.compile(
     r"\b(?:as (?:soon|early) as|no later than|starting|beginning|effective"
     r"|(?<!up )(?<!not )(?:until|till))\s*$",
@@ -103,9 +105,7 @@ def _has_had(word: Token) -> bool:
 def _finite_tense(verb: Token) -> Tense:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     perfect = any(a.lemma_ == "have" for a in auxes)
-    if any(a.lower_ in FUTURE_AUX for a in auxes) or (
-        not perfect and any(a.lower_ in MODALS for a in auxes)
-    ):
+    if any(a.lower_ in FUTURE_AUX for a in auxes) or (not perfect and _modal(verb, auxes)):
         return "future"
     if verb.tag_ == "VBD" or perfect or any(a.tag_ == "VBD" for a in auxes):
         return "past"
@@ -114,6 +114,21 @@ def _finite_tense(verb: Token) -> Tense:
     if verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "future"
     return None
+
+
+def _modal(verb: Token, auxes: list[Token]) -> bool:
+    """Whether a modal of the verb looks forward (see MODALS)."""
+    if any(a.lower_ in MODALS for a in auxes):
+        return True
+    return any(a.lower_ == "could" for a in auxes) and not _negated(verb)
+
+
+def _negated(verb: Token) -> bool:
+    """ "could not be reached", "neither he nor ... could be located"."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(w.lower_ in NEGATIVE_SUBJECTS for s in subjects for w in s.subtree)
 
 
 def governing_verb(token: Token) -> Token | None:
