@@ -323,10 +323,12 @@ def test_quarter_with_its_year_before_the_ordinal() -> None:
     assert values(text, october)["The year-ago"] == "1994"
 
 
-def test_recent_units_are_vague_durations() -> None:
+def test_recent_and_coming_units_are_vague_durations() -> None:
     assert normalise("recent years", MONDAY) == ("DURATION", "PXY")
     assert normalise("in recent weeks", MONDAY) == ("DURATION", "PXW")
     assert values("Rents have climbed in recent months.") == {"recent months": "PXM"}
+    assert normalise("the coming weeks", MONDAY) == ("DURATION", "PXW")
+    assert normalise("coming months", MONDAY) == ("DURATION", "PXM")
 
 
 def test_last_night_and_one_more_unit() -> None:
