@@ -323,6 +323,12 @@ def test_quarter_with_its_year_before_the_ordinal() -> None:
     assert values(text, october)["The year-ago"] == "1994"
 
 
+def test_a_clock_time_alone_is_on_the_last_day_named() -> None:
+    text = "The ferry sank on March 3. Rescuers arrived at 9 p.m. and searched all night."
+    assert values(text)["9 p.m."] == "2025-03-03T21:00"
+    assert values("The polls close at 8 p.m.")["8 p.m."] == "2025-03-17T20:00"
+
+
 def test_recent_and_coming_units_are_vague_durations() -> None:
     assert normalise("recent years", MONDAY) == ("DURATION", "PXY")
     assert normalise("in recent weeks", MONDAY) == ("DURATION", "PXW")

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 
 from thucydides.model import Timex
-from thucydides.timex.normalise import _strip_hedges
+from thucydides.timex.normalise import CLOCK, _strip_hedges
 from thucydides.timex.values import _is_resolved, format_date, shift
 
 YEAR_BACK = re.compile(
@@ -54,10 +54,12 @@ FINER = {"D": "DWMQY", "W": "WMQY", "M": "MQY", "Q": "QY", "Y": "Y"}
 def _anchor_to_narrative(text: str, timexes: list[Timex]) -> None:
     """Values that depend on the text around an expression rather than the document date:
     the fiscal year that a date closes, the quarter a financial report is about, and anaphoric
-    expressions anchored to the last date of the narrative."""
+    expressions anchored to the last date of the narrative; a clock time alone ("at 10 p.m.") is
+    on the last day the narrative named, as TimeML anchors it to the reference time."""
     reference: Timex | None = None
     quarters: list[str] = []
     period: str | None = None  # the last span a report named: "Q3", or a run of months "P9M"
+    day: str | None = None  # the last day named, the day of a clock time that names none
     for timex in timexes:
         lower = _strip_hedges(timex.text.lower())
         after = text[timex.end : timex.end + 20]
@@ -68,6 +70,8 @@ def _anchor_to_narrative(text: str, timexes: list[Timex]) -> None:
                 timex.value = f"{timex.value}-{quarters[0][5:]}"
         elif quarters and period and period.startswith("Q"):
             _reported_quarter(timex, lower, after, quarters[0])
+        if CLOCK.fullmatch(lower) and day is not None and timex.value and "T" in timex.value:
+            timex.value = day + timex.value[timex.value.index("T") :]
         anaphor = ANAPHORIC.fullmatch(timex.text.lower())
         if anaphor and anaphor.group("unit") == "quarter" and quarters:
             timex.value = quarters[-1]
@@ -81,6 +85,7 @@ def _anchor_to_narrative(text: str, timexes: list[Timex]) -> None:
             period = timex.value
         if timex.type in ("DATE", "TIME") and _granularity(timex.value) and timex.resolved:
             reference = timex
+            day = timex.value[:10] if _granularity(timex.value) == "D" else day
 
 
 def _reported_quarter(timex: Timex, lower: str, after: str, first: str) -> None:
