@@ -85,7 +85,8 @@ def _anchor_to_narrative(text: str, timexes: list[Timex]) -> None:
             period = timex.value
         if timex.type in ("DATE", "TIME") and _granularity(timex.value) and timex.resolved:
             reference = timex
-            day = timex.value[:10] if _granularity(timex.value) == "D" else day
+            if timex.value and _granularity(timex.value) == "D":
+                day = timex.value[:10]
 
 
 def _reported_quarter(timex: Timex, lower: str, after: str, first: str) -> None:
