@@ -247,10 +247,94 @@ def test_pluperfect_plan_looks_back() -> None:
     assert found["Friday"] == "2025-03-14"
 
 
-def test_recent_units_are_vague_durations() -> None:
+def test_deadline_that_had_been_due_looks_back() -> None:
+    found = values("The permit had been due to lapse Friday evening, officials said.")
+    assert found["Friday evening"] == "2025-03-14TEV"
+
+
+def test_a_day_after_a_planning_verb_is_the_coming_one() -> None:
+    friday = dt.date(2025, 3, 21)
+    found = values("Farmers planned a march through the capital on Sunday.", friday)
+    assert found == {"Sunday": "2025-03-23"}
+    found = values("The court has scheduled a hearing Thursday.", friday)
+    assert found == {"Thursday": "2025-03-27"}
+    found = values("On Tuesday, the ministry planned to publish the figures.", friday)
+    assert found == {"Tuesday": "2025-03-18"}
+
+
+def test_effective_date_looks_forward() -> None:
+    found = values("The board named a new treasurer, effective Jan. 1.", dt.date(2025, 10, 20))
+    assert found == {"Jan. 1": "2026-01-01"}
+
+
+def test_every_named_month_or_season_is_a_set() -> None:
+    assert values("Pilgrims walk to the shrine each August.") == {"each August": "XXXX-08"}
+    assert normalise("every winter", MONDAY) == ("SET", "XXXX-WI")
+    assert timexes("Each may choose a delegate.") == []
+
+
+def test_halves_are_written_in_the_next_smaller_unit() -> None:
+    found = values("The talks lasted 3 1/2 hours and the truce held for two and a half years.")
+    assert found == {"3 1/2 hours": "PT3H30M", "two and a half years": "P2Y6M"}
+    assert normalise("a minute and a half", MONDAY) == ("DURATION", "PT1M30S")
+    assert normalise("half an hour", MONDAY) == ("DURATION", "PT30M")
+
+
+def test_part_of_day_before_its_day() -> None:
+    found = values("By mid-afternoon yesterday the index had recovered.")
+    assert found == {"mid-afternoon yesterday": "2025-03-16TAF"}
+    assert normalise("midmorning Friday", MONDAY, "past") == ("TIME", "2025-03-14TMO")
+
+
+def test_a_clock_time_in_four_digits_is_not_a_year() -> None:
+    assert normalise("0745", MONDAY) is None
+
+
+def test_negated_could_does_not_look_forward() -> None:
+    thursday = dt.date(2025, 3, 20)
+    found = values("The minister could not be reached Tuesday for comment.", thursday)
+    assert found == {"Tuesday": "2025-03-18"}
+    found = values("Neither envoy could be located Tuesday.", thursday)
+    assert found == {"Tuesday": "2025-03-18"}
+    found = values("The talks could resume Tuesday.", thursday)
+    assert found == {"Tuesday": "2025-03-25"}
+
+
+def test_one_day_before_its_verb_is_an_indefinite_future() -> None:
+    assert values("Engineers believe the tunnel will one day carry freight.") == {
+        "one day": "FUTURE_REF"
+    }
+    assert values("The strike lasted one day.") == {"one day": "P1D"}
+
+
+def test_determiners_of_a_date_are_not_part_of_its_reading() -> None:
+    october = dt.date(1995, 10, 30)
+    assert normalise("its fourth quarter", october) == ("DATE", "1995-Q4")
+    assert normalise("a fourth-quarter", october) == ("DATE", "1995-Q4")
+    assert normalise("an Oct. 2, 1994", october) == ("DATE", "1994-10-02")
+    assert normalise("the current fiscal year", october) == ("DATE", "1995")
+
+
+def test_quarter_with_its_year_before_the_ordinal() -> None:
+    october = dt.date(1995, 10, 30)
+    assert normalise("the 1994 second quarter", october) == ("DATE", "1994-Q2")
+    assert normalise("the 1994 quarter", october) == ("DATE", "1994-QX")
+    text = "The year-ago figures included a $5 million gain in the 1994 third quarter."
+    assert values(text, october)["The year-ago"] == "1994"
+
+
+def test_a_clock_time_alone_is_on_the_last_day_named() -> None:
+    text = "The ferry sank on March 3. Rescuers arrived at 9 p.m. and searched all night."
+    assert values(text)["9 p.m."] == "2025-03-03T21:00"
+    assert values("The polls close at 8 p.m.")["8 p.m."] == "2025-03-17T20:00"
+
+
+def test_recent_and_coming_units_are_vague_durations() -> None:
     assert normalise("recent years", MONDAY) == ("DURATION", "PXY")
     assert normalise("in recent weeks", MONDAY) == ("DURATION", "PXW")
     assert values("Rents have climbed in recent months.") == {"recent months": "PXM"}
+    assert normalise("the coming weeks", MONDAY) == ("DURATION", "PXW")
+    assert normalise("coming months", MONDAY) == ("DURATION", "PXM")
 
 
 def test_last_night_and_one_more_unit() -> None:

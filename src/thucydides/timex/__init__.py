@@ -12,12 +12,15 @@ unresolved (value None, or an anchored-relative form such as "XXXX-WXX-2").
 
 Values follow the TimeBank/TempEval-3 conventions: adjectival durations ("a 30-day ceasefire")
 are DURATIONs, "Sunday evening" is 2025-03-16TEV, decades are three digits ("the 1990s" -> 199),
-"a year earlier" next to a quarter is that quarter a year before.
+"a year earlier" next to a quarter is that quarter a year before, a half is written in the next
+smaller unit ("two and a half years" -> P2Y6M), weeks are ISO weeks ("last week" -> 2025-W11,
+never 2025-WXX) and a night is TNI, an evening TEV.
 
 A second pass reads what depends on the narrative rather than the document date (TimeML's
 reference time): anaphoric expressions ("the following year", "that quarter") take the last
 date stated before them; in a report on a quarter, "the year-earlier period", "the 1988 period"
-and "the quarter" take the quarter it names first; "the year ended Sept. 30" is the span P1Y.
+and "the quarter" take the quarter it names first; "the year ended Sept. 30" is the span P1Y;
+a clock time that names no day ("at 10 p.m.") is on the last day the narrative named.
 
 An event takes its date from the expression that governs its trigger in the parse, else from
 the nearest date of its sentence, the last date before it in its paragraph, or the document

@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Span as SpacySpan
+
 from thucydides.annotate import AnnotatedDocument, AnnotatedSentence
 from thucydides.model import Timex
-from thucydides.timex.lexicon import patterns
+from thucydides.timex.lexicon import lexicon, patterns
 from thucydides.timex.narrative import _anchor_to_narrative, _year_back_to_quarter
 from thucydides.timex.normalise import CLOCK, normalise
-from thucydides.timex.tense import FUTURE_CUE, _pluperfect, clause_tense
-from thucydides.timex.values import _is_resolved
+from thucydides.timex.tense import FUTURE_CUE, Tense, _pluperfect, clause_tense
+from thucydides.timex.values import Reading, _is_resolved
 
 RANGE = re.compile(r"^(?:between|from)\s|\d\s*(?:-|–|to|through|until)\s*\d|\d\s+and\s+\w", re.I)
 RANGE_JOIN = re.compile(r"\s+(?:and|to|through|until|till|of)\s+|\s*[-–]\s*(?=\d)", re.I)
@@ -90,11 +92,22 @@ def _read_part(
     tense = clause_tense(span)
     if FUTURE_CUE.search(before) and not _pluperfect(span):
         tense = "future"
-    reading = normalise(text, anchor, tense)
+    reading = _indefinite(span, tense) or normalise(text, anchor, tense)
     if reading is None:
         return None
     kind, value = reading
     return Timex(start, end, text, kind, value, sentence.index, _is_resolved(value))
+
+
+def _indefinite(span: SpacySpan, tense: Tense) -> Reading:
+    """ "One day" or "someday" just before its verb is an indefinite time, not a duration: "the
+    island will one day be a state" -> FUTURE_REF (PAST_REF in a past clause)."""
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    if span.text.lower() not in lexicon().of("indefinite") or following is None:
+        return None
+    if following.pos_ not in ("VERB", "AUX"):
+        return None
+    return "DATE", "PAST_REF" if tense == "past" else "FUTURE_REF"
 
 
 def _candidates(text: str, sentence: AnnotatedSentence) -> list[tuple[int, int]]:

@@ -47,7 +47,12 @@ class Patterns:
     ago: re.Pattern[str]
     duration: re.Pattern[str]
     times: re.Pattern[str]
+    half: re.Pattern[str]
+    """A duration with a half: "two and a half years", "5 1/2 hours", "a minute and a half"."""
     article: re.Pattern[str]
+    article_before_date: re.Pattern[str]
+    """The article of a date used as a modifier: "a fourth-quarter charge", "an Aug. 10
+    agreement"."""
     calendar: tuple[tuple[re.Pattern[str], str], ...]
     """Month-and-day patterns, each with the granularity it gives (D or M), in reading order."""
 
@@ -59,14 +64,25 @@ def patterns() -> Patterns:
     words = lex.alternation("number", "vague_number")
     number = rf"(?:\d+(?:\.\d+)?|(?:{words})(?:[- ](?!an?\b)(?:{lex.alternation('number')}))?)"
     weekday = lex.alternation("weekday")
-    every = rf"(?:every|each|per)\s+(?:other\s+)?(?:{unit}|{weekday}|{lex.alternation('daypart')})"
+    months = sorted(lex.of("month"), key=len, reverse=True)
+    named_month = "|".join(re.escape(m.capitalize()) for m in months)
+    every = (
+        rf"(?:every|each|per)\s+(?:other\s+)?"
+        rf"(?:{unit}|{weekday}|{lex.alternation('daypart', 'season')}|(?-i:{named_month}))"
+    )
     times = rf"(?:once|twice|{number}\s+times)\s+(?:a|an|per|every)\s+(?:{unit})"
     ago = rf"(?:{number})\s+(?:more\s+)?(?:{unit})s?\s+(?:ago|earlier|later|before|from\s+now)"
+    half = (
+        rf"(?P<amount>{number})\s+(?:and\s+a\s+half|1/2)\s+(?P<unit>{unit})s?"
+        rf"|(?P<amount2>{number})\s+(?P<unit2>{unit})s?\s+and\s+a\s+half"
+    )
     quarter = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter"
-    fixed = lex.alternation("holiday", "ref", "set", "duration")
+    unnamed_half = re.sub(r"\(\?P<\w+>", "(?:", half)
+    fixed = lex.alternation("holiday", "ref", "set", "duration", "indefinite")
+    daypart = lex.alternation("daypart")
     candidates = re.compile(
-        rf"\b(?:{times}|{every}|{ago}|{quarter}|(?:{fixed})"
-        rf"|(?:(?:{weekday})|(?:{lex.alternation('deictic_day')}))(?:\s+(?:{lex.alternation('daypart')}))?)"
+        rf"\b(?:{times}|{every}|{unnamed_half}|{ago}|{quarter}|(?:{fixed})"
+        rf"|(?:(?:{daypart})\s+)?(?:{weekday}|{lex.alternation('deictic_day')})(?:\s+(?:{daypart}))?)"
         r"(?![\w-])",
         re.I,
     )
@@ -87,14 +103,18 @@ def patterns() -> Patterns:
         month,
         weekday_before_date=re.compile(rf"^(?:{weekday}),?\s+(?=\d|{month})"),
         relative_month=re.compile(rf"(last|next|this|coming|past|early|late)\s+((?:{month})\b.*)"),
-        absolute=re.compile(r"(?<!\d)\d{4}(?!\d)"),
+        absolute=re.compile(r"(?<!\d)(?:1\d|2[01])\d\d(?!\d)"),
         ago=re.compile(
             rf"({number})\s+(?:more\s+)?({unit})s?\s+(ago|earlier|before|later|from now|hence)"
         ),
         duration=re.compile(
             rf"(?:({number})[\s-]+)?(?:more\s+|full\s+|consecutive\s+)?((?:{unit})s?|\w+ies)"
         ),
+        half=re.compile(half, re.I),
         times=re.compile(rf"(?:once|twice|.+\s+times)\s+(?:a|an|per|every)\s+({unit})"),
         article=re.compile(rf"^an?\s+(?=\d|(?:{words})[\s-])"),
+        article_before_date=re.compile(
+            rf"^an?\s+(?=(?:{lex.alternation('ordinal')})[\s-]quarter|(?:{month})\s|\d{{4}}\b)"
+        ),
         calendar=calendar,
     )

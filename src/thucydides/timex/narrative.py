@@ -9,7 +9,7 @@ import datetime as dt
 import re
 
 from thucydides.model import Timex
-from thucydides.timex.normalise import _strip_hedges
+from thucydides.timex.normalise import CLOCK, _strip_hedges
 from thucydides.timex.values import _is_resolved, format_date, shift
 
 YEAR_BACK = re.compile(
@@ -54,10 +54,12 @@ FINER = {"D": "DWMQY", "W": "WMQY", "M": "MQY", "Q": "QY", "Y": "Y"}
 def _anchor_to_narrative(text: str, timexes: list[Timex]) -> None:
     """Values that depend on the text around an expression rather than the document date:
     the fiscal year that a date closes, the quarter a financial report is about, and anaphoric
-    expressions anchored to the last date of the narrative."""
+    expressions anchored to the last date of the narrative; a clock time alone ("at 10 p.m.") is
+    on the last day the narrative named, as TimeML anchors it to the reference time."""
     reference: Timex | None = None
     quarters: list[str] = []
     period: str | None = None  # the last span a report named: "Q3", or a run of months "P9M"
+    day: str | None = None  # the last day named, the day of a clock time that names none
     for timex in timexes:
         lower = _strip_hedges(timex.text.lower())
         after = text[timex.end : timex.end + 20]
@@ -68,6 +70,8 @@ def _anchor_to_narrative(text: str, timexes: list[Timex]) -> None:
                 timex.value = f"{timex.value}-{quarters[0][5:]}"
         elif quarters and period and period.startswith("Q"):
             _reported_quarter(timex, lower, after, quarters[0])
+        if CLOCK.fullmatch(lower) and day is not None and timex.value and "T" in timex.value:
+            timex.value = day + timex.value[timex.value.index("T") :]
         anaphor = ANAPHORIC.fullmatch(timex.text.lower())
         if anaphor and anaphor.group("unit") == "quarter" and quarters:
             timex.value = quarters[-1]
@@ -81,6 +85,8 @@ def _anchor_to_narrative(text: str, timexes: list[Timex]) -> None:
             period = timex.value
         if timex.type in ("DATE", "TIME") and _granularity(timex.value) and timex.resolved:
             reference = timex
+            if timex.value and _granularity(timex.value) == "D":
+                day = timex.value[:10]
 
 
 def _reported_quarter(timex: Timex, lower: str, after: str, first: str) -> None:
@@ -136,7 +142,9 @@ def _value_start(value: str) -> dt.date | None:
 
 def _year_back_to_quarter(timexes: list[Timex]) -> None:
     """ "A year earlier" after a quarter is that quarter a year before (financial reports:
-    "profit rose in the third quarter from a year earlier" -> 1988-Q3)."""
+    "profit rose in the third quarter from a year earlier" -> 1988-Q3). A quarter named later
+    with its year ("year-ago results included a charge in the 1988 second quarter") is the
+    year-ago period itself, not the one to go back from."""
     year_back = [bool(YEAR_BACK.fullmatch(t.text.lower())) for t in timexes]
     references = [t for t, back in zip(timexes, year_back, strict=True) if not back]
     for timex, back in zip(timexes, year_back, strict=True):
@@ -145,7 +153,13 @@ def _year_back_to_quarter(timexes: list[Timex]) -> None:
         before = reversed(
             [t for t in references if t.start < timex.start and timex.sentence - t.sentence <= 1]
         )
-        after = (t for t in references if t.start > timex.start and t.sentence == timex.sentence)
+        after = (
+            t
+            for t in references
+            if t.start > timex.start
+            and t.sentence == timex.sentence
+            and not re.search(r"\d{4}", t.text)
+        )
         for other in (*before, *after):
             quarter = re.fullmatch(r"(\d{4})-Q(\d)", other.value or "")
             if quarter:

@@ -37,11 +37,12 @@ HEDGE = re.compile(
     r"^(?:slightly (?:more|less) than|more than|less than|fewer than|at least|at most|up to"
     r"|well over|close to|upwards of|a full|an additional|approximately|about|around|roughly"
     r"|nearly|almost|some|over|under|only|just|within|for|the|fully|another|barely|in|on|at"
-    r"|by|since|until|during|throughout|of|from|through)\s+",
+    r"|by|since|until|during|throughout|of|from|through|its|their|his|her|our)\s+",
     re.I,
 )
 """Prepositions, determiners and hedges stripped from the front of an expression before it is
-read ("approximately one month ago" is read as "one month ago"); longer alternatives first."""
+read ("approximately one month ago" is read as "one month ago", "its fourth quarter" as
+"fourth quarter"); longer alternatives first."""
 WEEK_OF = re.compile(r"week of (.+)")
 """\"the week of March 6\": the ISO week of that day."""
 EXTRA_UNIT = re.compile(r"(?:another|an additional|an extra|one more|a further)\s+(\w+)")
@@ -102,8 +103,8 @@ def normalise(text: str, anchor: dt.date | None, tense: Tense = None) -> Reading
     extra = EXTRA_UNIT.fullmatch(raw)
     if extra and (extra_unit := _unit_code(extra.group(1))):
         return "DURATION", duration_value(1, extra_unit)
-    date_core = RANGE_MARKER.sub("", core)
-    date_core = _strip_hedges(date_core)
+    date_core = _with_half(_strip_hedges(RANGE_MARKER.sub("", core)))
+    date_core = patterns().article_before_date.sub("", date_core)
     owner = re.match(r"(this|last|next) year's\s+", date_core)
     if owner and anchor is not None:
         anchor = anchor.replace(year=anchor.year + RELATIVE_WORDS[owner.group(1)], day=1)
@@ -139,13 +140,17 @@ def _read_set(text: str) -> Reading:
     lex = lexicon()
     if text in lex.of("set"):
         return "SET", lex.of("set")[text]
-    match = re.fullmatch(r"(?:every|each|per)\s+(?:other\s+)?(\w+)", text)
+    match = re.fullmatch(r"(?:every|each|per)\s+(?:other\s+)?([\w.]+)", text)
     if match:
         word = match.group(1)
         if word in lex.of("weekday"):
             return "SET", f"XXXX-WXX-{int(lex.of('weekday')[word]) + 1}"
         if word in lex.of("daypart"):
             return "SET", f"TXX{lex.of('daypart')[word]}"
+        if word in lex.of("month"):
+            return "SET", f"XXXX-{int(lex.of('month')[word]):02d}"
+        if word in lex.of("season"):
+            return "SET", f"XXXX-{lex.of('season')[word]}"
         unit = _unit_code(word)
         if unit:
             return "SET", duration_value(2 if "other" in text else 1, unit)
@@ -178,6 +183,19 @@ def _read_clock_with_day(text: str, anchor: dt.date | None, tense: Tense) -> Rea
     return "TIME", f"{day_value}{clock}"
 
 
+def _with_half(text: str) -> str:
+    """A duration with a half written as a decimal amount: "two and a half years" -> "2.5
+    years"."""
+    match = patterns().half.search(text)
+    if not match:
+        return text
+    amount = number_value(match.group("amount") or match.group("amount2"))
+    if amount is None:
+        return text
+    decimal = f"{amount + 0.5:g} {match.group('unit') or match.group('unit2')}"
+    return text[: match.start()] + decimal + text[match.end() :]
+
+
 def _read_duration(text: str) -> str | None:
     """ "six hours" -> PT6H, "three-year" -> P3Y, "several months" -> PXM, "decades" -> PXDE."""
     p = patterns()
@@ -187,7 +205,7 @@ def _read_duration(text: str) -> str | None:
         text,
     )
     text = re.sub(r"\s+(?:long|old|running|straight|in a row|or so|more|ago)$", "", text)
-    text = p.article.sub("", text)
+    text = p.article.sub("", _with_half(text))
     match = p.duration.fullmatch(text)
     if not match:
         return None

@@ -83,6 +83,7 @@ def _read_relative_unit(text: str, anchor: dt.date | None, tense: Tense) -> Read
 
 
 BARE_UNIT = re.compile(
+    r"(?:current\s+)?"
     r"(?:(?P<mod>year-earlier|year-ago|year earlier|full|fiscal|calendar|same|whole|entire)[\s-]+)?"
     r"(?P<unit>year|month|week|weekend|period|quarter)|(?P<alone>year-earlier|year-ago)"
 )
@@ -105,35 +106,41 @@ def _read_bare_unit(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
     return "DATE", format_date(anchor, {"year": "Y", "month": "M", "week": "W"}[unit])
 
 
+def _split_part(text: str) -> tuple[str, str | None]:
+    """A day and the part of it named before or after: "yesterday afternoon" and
+    "mid-afternoon yesterday" -> ("yesterday", "AF")."""
+    parts = lexicon().of("daypart")
+    for part in sorted(parts, key=len, reverse=True):
+        if text.endswith(" " + part):
+            return text[: -len(part) - 1], parts[part]
+        if text.startswith(part + " "):
+            return text[len(part) + 1 :], parts[part]
+    return text, None
+
+
 def _read_deictic(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
     lex = lexicon()
-    words = text.split()
-    if len(words) == 2 and words[0] == "this":
-        words[0] = "today"
-    if words == ["last", "night"]:
-        words[0] = "yesterday"
-    if not words or words[0] not in lex.of("deictic_day"):
-        return None
-    rest = " ".join(words[1:])
-    if rest and rest not in lex.of("daypart"):
+    day_text, part = _split_part(text)
+    words = day_text.split()
+    if part and words in (["this"], ["last"]):
+        words = ["today" if words[0] == "this" else "yesterday"]
+    if len(words) != 1 or words[0] not in lex.of("deictic_day"):
         return None
     if anchor is None:
         return "DATE", None
     day = anchor + dt.timedelta(days=int(lex.of("deictic_day")[words[0]]))
-    part = lex.of("daypart").get(rest) or ("NI" if words[0] == "tonight" else "")
+    part = part or ("NI" if words[0] == "tonight" else None)
     return ("TIME", f"{day.isoformat()}T{part}") if part else ("DATE", day.isoformat())
 
 
 def _read_weekday(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
     lex = lexicon()
-    words = text.replace(",", "").split()
+    day_text, part = _split_part(text.replace(",", ""))
+    words = day_text.split()
     modifier = (
         words.pop(0) if words and words[0] in ("last", "next", "this", "coming", "past") else None
     )
-    if not words or words[0] not in lex.of("weekday"):
-        return None
-    rest = " ".join(words[1:])
-    if rest and rest not in lex.of("daypart"):
+    if len(words) != 1 or words[0] not in lex.of("weekday"):
         return None
     weekday = int(lex.of("weekday")[words[0]])
     if anchor is None:
@@ -143,7 +150,6 @@ def _read_weekday(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
     elif modifier in ("last", "past"):
         tense = "past"
     day = nearest_weekday(anchor, weekday, tense, strict=modifier in ("last", "past"))
-    part = lex.of("daypart").get(rest)
     return ("TIME", f"{day.isoformat()}T{part}") if part else ("DATE", day.isoformat())
 
 
@@ -170,6 +176,7 @@ def _read_holiday(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
 
 QUARTER = re.compile(
     r"(?:(?P<rel>last|this|next|latest|current|year-earlier|year-ago|comparable|fiscal|the)[\s-]+)*"
+    r"(?:(?P<stated>\d{4})\s+)?"
     r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|latest|last)?[\s-]*"
     r"(?P<unit>quarter|half)s?(?:\s+of)?(?:\s+(?:fiscal\s+)?(?P<year>\d{4}))?"
 )
@@ -179,15 +186,18 @@ def _read_quarter(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
     match = QUARTER.fullmatch(text)
     if not match:
         return None
-    year = int(match.group("year")) if match.group("year") else (anchor.year if anchor else None)
+    stated = match.group("year") or match.group("stated")
+    year = int(stated) if stated else (anchor.year if anchor else None)
     ordinal = match.group("ord")
+    if match.group("stated") and ordinal is None:
+        return ("DATE", f"{stated}-QX") if match.group("unit") == "quarter" else None
     rel = re.findall(
         r"year-earlier|year-ago|latest|last|next|this|current", text.split("quarter")[0]
     )
     letter = "Q" if match.group("unit") == "quarter" else "H"
-    if anchor is None and not match.group("year"):
+    if anchor is None and not stated:
         return "DATE", None
-    if letter == "H" and match.group("year") and (ordinal or (rel or [""])[0]) in ("last", "final"):
+    if letter == "H" and stated and (ordinal or (rel or [""])[0]) in ("last", "final"):
         return "DATE", f"{year:04d}-H2"
     if ordinal in (None, "latest", "last", "final") or (ordinal is None and rel):
         if anchor is None or letter == "H":
@@ -200,7 +210,7 @@ def _read_quarter(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
         return "DATE", None
     if any(r in ("year-earlier", "year-ago") for r in rel):
         year -= 1
-    elif not match.group("year") and anchor and tense != "future":
+    elif not stated and anchor and tense != "future":
         current = (anchor.month - 1) // 3 + 1 if letter == "Q" else (anchor.month - 1) // 6 + 1
         if number > current:
             year -= 1

@@ -15,20 +15,28 @@ Tense = Literal["past", "future"] | None
 
 
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
-MODALS = {"would", "could", "might", "may", "can", "should", "must", "'d"}
-"""Modals that, without a perfect "have", look forward from the time of writing."""
+MODALS = {"would", "might", "may", "can", "should", "must", "'d"}
+"""Modals that, without a perfect "have", look forward from the time of writing; "could" only
+when not negated ("talks could resume Tuesday"): negated, it is the past of "can" ("could not
+be reached Wednesday")."""
+NEGATIVE_SUBJECTS = {"neither", "no", "nobody", "none", "nothing"}
 FUTURE_CUE = re.compile(
-    r"\b(?:as (?:soon|early) as|no later than|starting|beginning|(?<!up )(?<!not )(?:until|till))"
-    r"\s*$",
+    r"\b(?:as (?:soon|early) as|no later than|starting|beginning|effective"
+    r"|(?<!up )(?<!not )(?:until|till))\s*$",
     re.I,
 )
 """Words just before an expression that put it in the future ("as soon as Tuesday", a deadline
-"until Tuesday"; not "up until" or "not until", which look back)."""
+"until Tuesday", a change "effective Feb. 1"; not "up until" or "not until", which look
+back)."""
 FUTURE_LEMMAS = {"plan", "expect", "schedule", "set", "due", "intend", "hope", "aim", "prepare"}
 FUTURE_LEMMAS |= {"want", "seek", "agree", "promise", "vow", "pledge", "threaten", "propose"}
 FUTURE_LEMMAS |= {"go", "be", "likely"}
 """Heads of an infinitive ("plans to speak on Tuesday", "is to resume") that put it in the
 future."""
+PLANNING_LEMMAS = {"plan", "schedule", "slate"}
+"""Verbs whose object lies ahead of the planning ("planned a rally on Saturday", "has
+scheduled a news conference Thursday"): a day after them is the coming one. A day before
+them ("On Friday, the government planned to pay") dates the planning itself."""
 PRESENT_LEMMAS = {"be", "have", "say", "tell", "report", "announce", "add", "note", "state"}
 """Verbs whose simple present does not look forward: the present of news reports ("says")
 and states; other simple presents with a day name are timetables ("meets Monday"), except
@@ -45,13 +53,24 @@ def clause_tense(span: SpacySpan) -> Tense:
         return "future"
     if any(a.lower_ == "to" for a in auxes) and verb.dep_ in ("xcomp", "ccomp", "advcl"):
         head = verb.head
-        pluperfect = any(a.lower_ == "had" for a in head.children if a.dep_ == "aux")
-        if (head.lemma_ in FUTURE_LEMMAS or head.lower_ == "going") and not pluperfect:
+        if (head.lemma_ in FUTURE_LEMMAS or head.lower_ == "going") and not _has_had(head):
             return "future"
         return _finite_tense(head)
     if _timetable_present(span.root, verb):
         return "future"
+    if _planned(span.root, verb):
+        return "future"
     return _finite_tense(verb)
+
+
+def _planned(token: Token, verb: Token) -> bool:
+    """Whether the expression follows a finite planning verb that governs it."""
+    return (
+        verb.lemma_ in PLANNING_LEMMAS
+        and verb.dep_ not in ("acl", "amod", "relcl")
+        and token.i > verb.i
+        and not _has_had(verb)
+    )
 
 
 def _timetable_present(token: Token, verb: Token) -> bool:
@@ -73,17 +92,20 @@ def _pluperfect(span: SpacySpan) -> bool:
     """Whether the expression's verb is in the past perfect ("until Thursday they had
     refused"), which keeps even a deadline in the past."""
     verb = governing_verb(span.root)
-    return verb is not None and any(
-        c.lower_ == "had" for c in verb.children if c.dep_ in ("aux", "auxpass")
-    )
+    return verb is not None and _has_had(verb)
+
+
+def _has_had(word: Token) -> bool:
+    """Whether a verb, or the verb an adjective is predicated by ("had been due to"), has the
+    auxiliary "had"."""
+    heads = (word, word.head) if word.pos_ == "ADJ" and word.dep_ == "acomp" else (word,)
+    return any(c.lower_ == "had" for h in heads for c in h.children if c.dep_ in ("aux", "auxpass"))
 
 
 def _finite_tense(verb: Token) -> Tense:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     perfect = any(a.lemma_ == "have" for a in auxes)
-    if any(a.lower_ in FUTURE_AUX for a in auxes) or (
-        not perfect and any(a.lower_ in MODALS for a in auxes)
-    ):
+    if any(a.lower_ in FUTURE_AUX for a in auxes) or (not perfect and _modal(verb, auxes)):
         return "future"
     if verb.tag_ == "VBD" or perfect or any(a.tag_ == "VBD" for a in auxes):
         return "past"
@@ -92,6 +114,21 @@ def _finite_tense(verb: Token) -> Tense:
     if verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "future"
     return None
+
+
+def _modal(verb: Token, auxes: list[Token]) -> bool:
+    """Whether a modal of the verb looks forward (see MODALS)."""
+    if any(a.lower_ in MODALS for a in auxes):
+        return True
+    return any(a.lower_ == "could" for a in auxes) and not _negated(verb)
+
+
+def _negated(verb: Token) -> bool:
+    """ "could not be reached", "neither he nor ... could be located"."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(w.lower_ in NEGATIVE_SUBJECTS for s in subjects for w in s.subtree)
 
 
 def governing_verb(token: Token) -> Token | None:

@@ -61,11 +61,15 @@ def _unit_code(word: str) -> str | None:
 
 
 def duration_value(amount: float | None, unit: str) -> str:
-    """TIMEX3 duration: (3, "Y") -> P3Y, (6, "H") -> PT6H, (None, "Y") -> PXY, decades in years."""
+    """TIMEX3 duration: (3, "Y") -> P3Y, (6, "H") -> PT6H, (None, "Y") -> PXY, decades in
+    years; a half is added in the next smaller unit: (2.5, "Y") -> P2Y6M, (0.5, "H") -> PT30M."""
     multiple = re.fullmatch(r"(\d+)(\w+)", unit)
     if multiple:
         unit = multiple.group(2)
         amount = None if amount is None else amount * int(multiple.group(1))
+    half = lexicon().of("half_unit").get(unit)
+    if amount is not None and amount % 1 == 0.5 and half is not None:
+        return _add_half(duration_value(int(amount), unit) if amount >= 1 else "P", half)
     if amount is None:
         count = "X"
     elif amount == int(amount):
@@ -75,6 +79,14 @@ def duration_value(amount: float | None, unit: str) -> str:
     if unit in ("H", "MIN", "S"):
         return f"PT{count}{'M' if unit == 'MIN' else unit}"
     return f"P{count}{unit}"
+
+
+def _add_half(whole: str, half: str) -> str:
+    """Two durations written as one: P2Y + P6M -> P2Y6M, PT5H + PT30M -> PT5H30M."""
+    rest = half[1:]
+    if "T" in whole and rest.startswith("T"):
+        rest = rest[1:]
+    return whole + rest
 
 
 def clock_value(text: str) -> str | None:
