@@ -477,3 +477,13 @@ def test_reporting_verb_mistagged_as_a_noun_is_still_a_cue() -> None:
     (quote,) = quotes_of("But Senator Mara Quinn claims that she should be the exception.")
     assert quote.cue is not None and quote.cue.text == "claims"
     assert quote.content.text == "that she should be the exception"
+
+
+def test_participle_cue_on_a_noun_speaks_for_who_issued_it() -> None:
+    text = (
+        "The dock workers' union issued a statement calling for new elections.\n"
+        "A report calling for lower fares was published."
+    )
+    first, second = quotes_of(text)
+    assert (speaker(first), first.content.text) == ("The dock workers' union", "new elections")
+    assert (speaker(second), second.content.text) == ("A report", "lower fares")

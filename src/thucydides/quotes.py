@@ -976,12 +976,24 @@ def _subject(token: Token) -> SpacySpan | None:
             if subject.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
                 return _noun_phrase(current.head)
             return _noun_phrase(subject)
+        if current.dep_ == "acl" and current.tag_ == "VBG":
+            return _issuer(current.head)  # "a statement calling for ..."
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
             current = current.head  # "After saying ..., she left": the clause's subject
         elif current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
             return (_name_before(token) or _inverted(token)) if current is token else None
         current, deps = current.head, ("nsubj", "csubj", "nsubjpass")
     return None
+
+
+def _issuer(noun: Token) -> SpacySpan:
+    """Who speaks through a noun that a participial cue hangs on: for a medium ("issued a
+    statement calling for ..."), the subject of the verb that issued it; else the noun."""
+    if noun.lemma_.lower() in load_cues().media and noun.dep_ == "dobj":
+        issuer = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if issuer is not None:
+            return _noun_phrase(issuer)
+    return _noun_phrase(noun)
 
 
 def _name_before(token: Token) -> SpacySpan | None:
