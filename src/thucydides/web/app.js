@@ -433,7 +433,8 @@ function documentMarks(doc) {
     e.recipient.forEach((a) => add(a, "actor", `recipient ${a.code || "?"} ${a.name || ""}`));
   });
   doc.quotes.forEach((q) => {
-    add(q.content, "quote", `${q.type} quotation`);
+    const pieces = q.fragments && q.fragments.length ? q.fragments : [q.content];
+    pieces.forEach((piece) => add(piece, "quote", `${q.type} quotation`));
     add(q.speaker, "speaker", "speaker");
   });
   doc.timexes.forEach((t) => add(t, "date", `${t.type} ${t.value || "unresolved"}`));
