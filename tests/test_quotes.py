@@ -487,3 +487,11 @@ def test_participle_cue_on_a_noun_speaks_for_who_issued_it() -> None:
     first, second = quotes_of(text)
     assert (speaker(first), first.content.text) == ("The dock workers' union", "new elections")
     assert (speaker(second), second.content.text) == ("A report", "lower fares")
+
+
+def test_second_cue_sharing_the_speaker_ends_the_first_report() -> None:
+    text = "The senator tweeted that the mayor was a disgrace and urged voters to check her record."
+    first, second = quotes_of(text)
+    assert first.content.text == "that the mayor was a disgrace"
+    assert second.content.text == "voters to check her record"
+    assert speaker(first) == speaker(second) == "The senator"

@@ -547,7 +547,8 @@ def _second_report(cue: Token) -> bool:
 def _report_start(inner: Candidate, outer: Candidate) -> int:
     """Where a report inside another begins: its speaker, when named inside the other
     report before the cue ("... late, and aid groups warned"), else its cue."""
-    if inner.source is None or inner.source_sentence is not inner.sentence:
+    cue = inner.cue_token
+    if inner.source is None or cue is None or not _second_report(cue):
         return inner.cue_start
     named = inner.sentence.char_range(inner.source)[0]
     return named if outer.start < named < inner.cue_start else inner.cue_start
@@ -557,7 +558,7 @@ def _coordinated(cue: Token) -> bool:
     """A cue conjoined without a subject of its own ("said A and warned B"): the parser
     often hangs it on a verb inside the first report, but it is a second report."""
     own = any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children)
-    return cue.dep_ == "conj" and not own and cue.tag_ != "VB" and _is_speech_cue(cue)
+    return cue.dep_ == "conj" and not own and cue.tag_ != "VB" and _is_cue(cue)
 
 
 def _before(text: str, start: int, end: int) -> int:
