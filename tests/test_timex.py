@@ -242,6 +242,24 @@ def test_simple_present_with_a_day_name_is_a_timetable() -> None:
     assert said == {"Monday": "2025-03-17"}
 
 
+def test_a_present_spelled_like_the_past_is_no_timetable() -> None:
+    wednesday = dt.date(2025, 3, 19)
+    found = values("Weakness in big technology stocks hurt the composite on Monday.", wednesday)
+    assert found == {"Monday": "2025-03-17"}
+    found = values("Falling prices cut the company's profit Tuesday.", wednesday)
+    assert found == {"Tuesday": "2025-03-18"}
+
+
+def test_weekdays_in_the_plural_are_sets() -> None:
+    assert values("The museum is closed on Sundays.") == {"Sundays": "XXXX-WXX-7"}
+    assert values("The choir rehearses on Tuesday nights.") == {"Tuesday nights": "XXXX-WXX-2TNI"}
+
+
+def test_a_count_before_an_event_is_a_duration() -> None:
+    found = values("The ambassador left the capital ten days before the coup, aides said.")
+    assert found == {"ten days": "P10D"}
+
+
 def test_pluperfect_plan_looks_back() -> None:
     found = values("The offer had been scheduled to expire Friday, but it was extended.")
     assert found["Friday"] == "2025-03-14"

@@ -29,6 +29,10 @@ PART_JOIN = re.compile(
 """Where to cut a candidate that does not read as a whole ("the year ended Sept. 30")."""
 
 
+SIGNAL_AFTER = re.compile(r"\s+(?:before|after)$", re.I)
+"""A signal closing a candidate, which relates it to the event named next."""
+
+
 CLOCK_GAP = re.compile(r"[\s,]*(?:on|at)?[\s,]*", re.I)
 
 
@@ -117,7 +121,7 @@ def _candidates(text: str, sentence: AnnotatedSentence) -> list[tuple[int, int]]
     spans = [_trim(text, s, e) for s, e in spans]
     names = [sentence.char_range(e) for e in sentence.span.ents if e.label_ in NAME_LABELS]
     for match in patterns().candidates.finditer(text, sentence.start, sentence.end):
-        start, end = match.start(), match.end()
+        start, end = _trim(text, match.start(), match.end())
         if any(s < end and start < e for s, e in names):
             continue
         overlapping = [s for s in spans if s[0] < end and start < s[1]]
@@ -142,8 +146,13 @@ def _join_clock_times(text: str, spans: list[tuple[int, int]]) -> list[tuple[int
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop a trailing possessive "'s" from an entity span."""
+    """Drop a trailing possessive "'s" from an entity span, and a "before" that opens the
+    event it counts from ("10 days before the vote" is the duration "10 days": TimeML leaves
+    the signal and its event out of the expression, whose anchor is not the document date)."""
     for suffix in ("'s", "’s", "'"):
         if text[start:end].endswith(suffix) and end - start > len(suffix):
             return start, end - len(suffix)
+    signal = SIGNAL_AFTER.search(text, start, end)
+    if signal and re.match(r"\s+\w", text[end : end + 2]):
+        return start, signal.start()
     return start, end

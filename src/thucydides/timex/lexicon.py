@@ -82,7 +82,8 @@ def patterns() -> Patterns:
     daypart = lex.alternation("daypart")
     candidates = re.compile(
         rf"\b(?:{times}|{every}|{unnamed_half}|{ago}|{quarter}|(?:{fixed})"
-        rf"|(?:(?:{daypart})\s+)?(?:{weekday}|{lex.alternation('deictic_day')})(?:\s+(?:{daypart}))?)"
+        rf"|(?:(?:{daypart})\s+)?(?:(?:{weekday})s?|{lex.alternation('deictic_day')})"
+        rf"(?:\s+(?:{daypart})s?)?)"
         r"(?![\w-])",
         re.I,
     )

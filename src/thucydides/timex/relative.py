@@ -133,8 +133,16 @@ def _read_deictic(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
     return ("TIME", f"{day.isoformat()}T{part}") if part else ("DATE", day.isoformat())
 
 
+PLURAL_PART = re.compile(r"\b(morning|afternoon|evening|night)s\b")
+"""A part of the day in the plural, which makes a weekday a set ("Tuesday nights")."""
+
+
 def _read_weekday(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
+    """ "Tuesday" -> the Tuesday nearest the anchor in the direction of the tense."""
     lex = lexicon()
+    weekly = _read_weekly(text)
+    if weekly is not None:
+        return weekly
     day_text, part = _split_part(text.replace(",", ""))
     words = day_text.split()
     modifier = (
@@ -151,6 +159,18 @@ def _read_weekday(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
         tense = "past"
     day = nearest_weekday(anchor, weekday, tense, strict=modifier in ("last", "past"))
     return ("TIME", f"{day.isoformat()}T{part}") if part else ("DATE", day.isoformat())
+
+
+def _read_weekly(text: str) -> Reading:
+    """ "Tuesdays" and "Tuesday nights" are every such day: XXXX-WXX-2, XXXX-WXX-2TNI."""
+    weekdays = lexicon().of("weekday")
+    singular, plural_parts = PLURAL_PART.subn(r"\1", text.replace(",", ""))
+    day_text, part = _split_part(singular)
+    if day_text.endswith("s") and day_text[:-1] in weekdays:
+        day_text, plural_parts = day_text[:-1], 1
+    if not plural_parts or day_text not in weekdays:
+        return None
+    return "SET", f"XXXX-WXX-{int(weekdays[day_text]) + 1}" + (f"T{part}" if part else "")
 
 
 def _read_holiday(text: str, anchor: dt.date | None, tense: Tense) -> Reading:

@@ -11,6 +11,8 @@ from typing import Literal
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from thucydides.timex.lexicon import lexicon
+
 Tense = Literal["past", "future"] | None
 
 
@@ -75,7 +77,8 @@ def _planned(token: Token, verb: Token) -> bool:
 
 def _timetable_present(token: Token, verb: Token) -> bool:
     """A simple present governing the expression directly ("meets Monday", "opens on
-    Tuesday"): in news this is a timetable, which looks forward."""
+    Tuesday"): in news this is a timetable, which looks forward. Not a form spelled like the
+    past ("losses hurt the index Friday"): the tagger cannot tell, and news reports the past."""
     head = token.head.head if token.head.dep_ == "prep" else token.head
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     speakers = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in ("i", "we", "you")]
@@ -85,6 +88,7 @@ def _timetable_present(token: Token, verb: Token) -> bool:
         and not auxes
         and not speakers
         and verb.lemma_ not in PRESENT_LEMMAS
+        and not (verb.tag_ == "VBP" and verb.lower_ in lexicon().of("same_past"))
     )
 
 
