@@ -12,10 +12,12 @@ import sys
 from pathlib import Path
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
 from thucydides.annotate import AnnotatedDocument, annotate, annotate_one
 from thucydides.model import CleanDocument, Event, Span, Timex
-from thucydides.timex import assign_event_dates, find_timexes, normalise
+from thucydides.timex import assign_event_dates, clause_tense, find_timexes, normalise
 
 MONDAY = dt.date(2025, 3, 17)
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -258,6 +260,27 @@ def test_weekdays_in_the_plural_are_sets() -> None:
 def test_a_count_before_an_event_is_a_duration() -> None:
     found = values("The ambassador left the capital ten days before the coup, aides said.")
     assert found == {"ten days": "P10D"}
+
+
+def test_a_clause_that_opens_after_the_expression_gives_it_no_tense() -> None:
+    """A misparse hangs "on Monday" on the verb of the that-clause after it (built by hand,
+    as the parser's mistakes vary with the model)."""
+    words = ["Critics", "voiced", "fears", "on", "Monday", "that", "talks", "could", "fail"]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=[8, 2, 8, 2, 3, 8, 8, 8, 8],
+        deps=["nsubj", "amod", "dobj", "prep", "pobj", "mark", "nsubj", "aux", "ROOT"],
+        pos=["NOUN", "ADJ", "NOUN", "ADP", "PROPN", "SCONJ", "NOUN", "AUX", "VERB"],
+        tags=["NNS", "JJ", "NNS", "IN", "NNP", "IN", "NNS", "MD", "VB"],
+    )
+    assert clause_tense(doc[4:5]) is None
+    assert clause_tense(doc[6:7]) == "future"
+
+
+def test_a_clock_time_with_its_zone_joins_the_date_after_a_comma() -> None:
+    found = values("The ministry extended the tender until 4 p.m. CET, April 2.")
+    assert found == {"4 p.m. CET, April 2": "2025-04-02T16:00"}
 
 
 def test_pluperfect_plan_looks_back() -> None:

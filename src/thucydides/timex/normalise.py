@@ -64,7 +64,7 @@ numbers, frequency adjectives, a part of the day on its own."""
 
 
 CLOCK = re.compile(
-    r"\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)(?:\s+\(?[a-z]{2,4}\)?(?=\s|$))?|\bnoon\b|\bmidnight\b",
+    r"\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)(?:\s+\(?[a-z]{2,4}\)?(?=[\s,]|$))?|\bnoon\b|\bmidnight\b",
     re.I,
 )
 

@@ -48,7 +48,7 @@ in a speaker's own words ("I want")."""
 def clause_tense(span: SpacySpan) -> Tense:
     """Past or future, from the verb that governs the expression (None when neither shows)."""
     verb = governing_verb(span.root)
-    if verb is None:
+    if verb is None or _opens_after(verb, span):
         return None
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in FUTURE_AUX for a in auxes):
@@ -63,6 +63,13 @@ def clause_tense(span: SpacySpan) -> Tense:
     if _planned(span.root, verb):
         return "future"
     return _finite_tense(verb)
+
+
+def _opens_after(verb: Token, span: SpacySpan) -> bool:
+    """Whether the verb's clause opens after the expression ("warnings on Thursday that
+    strikes could harm ties"): a parse that hangs the expression on it is wrong, and its
+    tense is not the expression's."""
+    return any(c.dep_ == "mark" and span.end <= c.i < verb.i for c in verb.children)
 
 
 def _planned(token: Token, verb: Token) -> bool:
