@@ -177,6 +177,18 @@ def test_comparisons_in_a_quarterly_report_take_the_reported_quarter() -> None:
     assert found["the quarter"] == "2025-Q3"
 
 
+def test_a_quarter_closed_by_a_date_is_the_calendar_quarter_it_mostly_covers() -> None:
+    october = dt.date(2025, 10, 20)
+    found = values("In the quarter ended July 31, the chain lost $2 million.", october)
+    assert found["the quarter"] == "2025-Q2"
+    found = values(
+        "Sales fell in the fiscal first quarter. For the quarter ended Sept. 30, the chain lost "
+        "$2 million.",
+        october,
+    )
+    assert found["the quarter"] == "2025-Q1"
+
+
 def test_year_back_without_a_quarter_stays_a_year() -> None:
     assert values("Prices were lower a year ago.") == {"a year ago": "2024"}
 

@@ -12,7 +12,11 @@ from spacy.tokens import Span as SpacySpan
 from thucydides.annotate import AnnotatedDocument, AnnotatedSentence
 from thucydides.model import Timex
 from thucydides.timex.lexicon import lexicon, patterns
-from thucydides.timex.narrative import _anchor_to_narrative, _year_back_to_quarter
+from thucydides.timex.narrative import (
+    _anchor_to_narrative,
+    _close_quarters,
+    _year_back_to_quarter,
+)
 from thucydides.timex.normalise import CLOCK, normalise
 from thucydides.timex.tense import FUTURE_CUE, Tense, _pluperfect, clause_tense
 from thucydides.timex.values import Reading, _is_resolved
@@ -46,6 +50,7 @@ def find_timexes(annotated: AnnotatedDocument) -> list[Timex]:
     for sentence in annotated.sentences:
         for start, end in _candidates(annotated.text, sentence):
             found.extend(_read_candidate(annotated, sentence, start, end))
+    _close_quarters(annotated.text, found)
     _year_back_to_quarter(found)
     _anchor_to_narrative(annotated.text, found)
     return found
