@@ -295,6 +295,24 @@ def test_a_clock_time_with_its_zone_joins_the_date_after_a_comma() -> None:
     assert found == {"4 p.m. CET, April 2": "2025-04-02T16:00"}
 
 
+def test_the_day_before_or_after_a_day_named() -> None:
+    found = values("The day before last Friday's summit, the envoys met in secret.")
+    assert found == {"The day before last Friday": "2025-03-13"}
+    assert normalise("the day after tomorrow", MONDAY) == ("DATE", "2025-03-19")
+    assert normalise("the day before yesterday", MONDAY) == ("DATE", "2025-03-15")
+
+
+def test_a_part_of_a_year_named_relative_to_the_document() -> None:
+    assert normalise("the second half of next year", MONDAY) == ("DATE", "2026-H2")
+    assert normalise("the first quarter of last year", MONDAY) == ("DATE", "2024-Q1")
+    assert normalise("the third quarter of the year", MONDAY) == ("DATE", "2025-Q3")
+
+
+def test_units_ahead_are_vague_durations() -> None:
+    assert normalise("the weeks ahead", MONDAY) == ("DURATION", "PXW")
+    assert normalise("in the months ahead", MONDAY) == ("DURATION", "PXM")
+
+
 def test_pluperfect_plan_looks_back() -> None:
     found = values("The offer had been scheduled to expire Friday, but it was extended.")
     assert found["Friday"] == "2025-03-14"

@@ -33,6 +33,8 @@ PART_JOIN = re.compile(
 """Where to cut a candidate that does not read as a whole ("the year ended Sept. 30")."""
 
 
+DAY_NEXT_BEFORE = re.compile(r"\bthe\s+day\s+(?:before|after)\s+$", re.I)
+""""The day before" a day named, which makes one expression with it."""
 SIGNAL_AFTER = re.compile(r"\s+(?:before|after)$", re.I)
 """A signal closing a candidate, which relates it to the event named next."""
 
@@ -132,7 +134,19 @@ def _candidates(text: str, sentence: AnnotatedSentence) -> list[tuple[int, int]]
         overlapping = [s for s in spans if s[0] < end and start < s[1]]
         if all(start <= s and e <= end for s, e in overlapping):
             spans = [s for s in spans if s not in overlapping] + [(start, end)]
-    return _join_clock_times(text, sorted(set(spans)))
+    widened = {_widen(text, s, e) for s, e in spans}
+    outermost = [s for s in widened if not any(_inside(s, other) for other in widened)]
+    return _join_clock_times(text, sorted(outermost))
+
+
+def _inside(span: tuple[int, int], other: tuple[int, int]) -> bool:
+    return span != other and other[0] <= span[0] and span[1] <= other[1]
+
+
+def _widen(text: str, start: int, end: int) -> tuple[int, int]:
+    """Take in "the day before" a day named: "the day before last Tuesday" is one expression."""
+    before = DAY_NEXT_BEFORE.search(text, max(0, start - 20), start)
+    return (before.start(), end) if before else (start, end)
 
 
 def _join_clock_times(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -69,6 +69,9 @@ CLOCK = re.compile(
 )
 
 
+DAY_NEXT_TO = re.compile(r"(?:the\s+)?day\s+(before|after)\s+(.+)")
+
+
 CLOCK_WITH_DAY = re.compile(
     rf"(?P<clock>{CLOCK.pattern})[\s,]+(?:on\s+)?(?P<day>.+)|(?P<day2>.+?)[\s,]+(?:at\s+)?(?P<clock2>{CLOCK.pattern})",
     re.I,
@@ -89,7 +92,7 @@ def normalise(text: str, anchor: dt.date | None, tense: Tense = None) -> Reading
         return "DATE", lex.of("ref")[core]
     if core in lex.of("duration"):
         return "DURATION", lex.of("duration")[core]
-    clock = _read_clock_with_day(core, anchor, tense)
+    clock = _read_clock_with_day(core, anchor, tense) or _read_day_next_to(core, anchor, tense)
     if clock is not None:
         return clock
     result = _read_set(core) or _read_time(core, anchor)
@@ -183,6 +186,18 @@ def _read_clock_with_day(text: str, anchor: dt.date | None, tense: Tense) -> Rea
     return "TIME", f"{day_value}{clock}"
 
 
+def _read_day_next_to(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
+    """ "the day before yesterday", "the day after Christmas": the day next to the one named."""
+    match = DAY_NEXT_TO.fullmatch(text)
+    if not match:
+        return None
+    day = normalise(match.group(2), anchor, tense)
+    if day is None or day[1] is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", day[1]):
+        return None
+    step = dt.timedelta(days=1 if match.group(1) == "after" else -1)
+    return "DATE", (dt.date.fromisoformat(day[1]) + step).isoformat()
+
+
 def _with_half(text: str) -> str:
     """A duration with a half written as a decimal amount: "two and a half years" -> "2.5
     years"."""
@@ -204,7 +219,7 @@ def _read_duration(text: str) -> str | None:
         "",
         text,
     )
-    text = re.sub(r"\s+(?:long|old|running|straight|in a row|or so|more|ago)$", "", text)
+    text = re.sub(r"\s+(?:long|old|running|straight|in a row|or so|more|ago|ahead)$", "", text)
     text = p.article.sub("", _with_half(text))
     match = p.duration.fullmatch(text)
     if not match:

@@ -202,7 +202,22 @@ QUARTER = re.compile(
 )
 
 
+OF_RELATIVE_YEAR = re.compile(r"\s+of\s+(the|this|last|next)\s+year$")
+"""A quarter or half of a year named relative to the document's ("the second half of next
+year"); "the year" is the document's."""
+
+
+def _year_stated(text: str, anchor: dt.date | None) -> str:
+    """ "the first half of next year" written in 2025 -> "the first half of 2026"."""
+    relative = OF_RELATIVE_YEAR.search(text)
+    if relative is None or anchor is None:
+        return text
+    year = anchor.year + RELATIVE_WORDS.get(relative.group(1), 0)
+    return f"{text[: relative.start()]} of {year:04d}"
+
+
 def _read_quarter(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
+    text = _year_stated(text, anchor)
     match = QUARTER.fullmatch(text)
     if not match:
         return None
