@@ -313,6 +313,16 @@ def test_units_ahead_are_vague_durations() -> None:
     assert normalise("in the months ahead", MONDAY) == ("DURATION", "PXM")
 
 
+def test_a_fraction_is_no_quarter_and_the_date_after_it_still_reads() -> None:
+    assert values("Exports fell by about a quarter last year.") == {"last year": "2024"}
+    assert values("The economy has shrunk by a quarter since 2008.") == {"2008": "2008"}
+
+
+def test_words_before_an_expression_that_do_not_change_it_are_dropped() -> None:
+    found = values("A witness saw the car 10 days before the attack.")
+    assert found == {"10 days": "P10D"}
+
+
 def test_pluperfect_plan_looks_back() -> None:
     found = values("The offer had been scheduled to expire Friday, but it was extended.")
     assert found["Friday"] == "2025-03-14"

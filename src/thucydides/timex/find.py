@@ -19,7 +19,7 @@ from thucydides.timex.narrative import (
 )
 from thucydides.timex.normalise import CLOCK, normalise
 from thucydides.timex.tense import FUTURE_CUE, Tense, _pluperfect, clause_tense
-from thucydides.timex.values import Reading, _is_resolved
+from thucydides.timex.values import Reading, _is_resolved, _unit_code
 
 RANGE = re.compile(r"^(?:between|from)\s|\d\s*(?:-|–|to|through|until)\s*\d|\d\s+and\s+\w", re.I)
 RANGE_JOIN = re.compile(r"\s+(?:and|to|through|until|till|of)\s+|\s*[-–]\s*(?=\d)", re.I)
@@ -35,6 +35,8 @@ PART_JOIN = re.compile(
 
 DAY_NEXT_BEFORE = re.compile(r"\bthe\s+day\s+(?:before|after)\s+$", re.I)
 """"The day before" a day named, which makes one expression with it."""
+TAIL_POINTERS = {"previous", "preceding", "following", "same", "that", "this", "sometime"}
+"""Words that, before a day or date, move it from where it would read alone."""
 SIGNAL_AFTER = re.compile(r"\s+(?:before|after)$", re.I)
 """A signal closing a candidate, which relates it to the event named next."""
 
@@ -69,9 +71,38 @@ def _read_candidate(
         return [whole]
     parts = range_parts(text, start, RANGE_JOIN if whole is not None else PART_JOIN)
     if len(parts) < 2:
-        return [whole] if whole is not None else []
+        return [whole] if whole is not None else _read_tail(annotated, sentence, start, end)
     read = [_read_part(annotated, sentence, s, e) for s, e in parts]
     return [t for t in read if t is not None]
+
+
+def _read_tail(
+    annotated: AnnotatedDocument, sentence: AnnotatedSentence, start: int, end: int
+) -> list[Timex]:
+    """The longest end of a candidate that reads, when the whole does not: the tagger's span
+    took in words before the expression ("about a quarter last year", "the car 10 days")."""
+    text = annotated.text[start:end]
+    for word in re.finditer(r"\s+(?=\S)", text):
+        if not _droppable(text[: word.start()], text[word.end() :]):
+            continue
+        tail = _read_part(annotated, sentence, start + word.end(), end)
+        if tail is not None:
+            return [tail]
+    return []
+
+
+def _droppable(head: str, tail: str) -> bool:
+    """Whether the words before a tail are no part of its meaning: not a number ("6 a.m. ten
+    days"), not a word that points the tail elsewhere ("the previous Friday"), and the tail is
+    not a unit that they modify ("Easter week", "future quarters")."""
+    first = tail.split()[0].lower().rstrip(".,")
+    last = head.split()[-1].lower()
+    return not (
+        re.search(r"\d", head)
+        or last in TAIL_POINTERS
+        or _unit_code(first) is not None
+        or first in ("fiscal", "past")
+    )
 
 
 def range_parts(

@@ -56,11 +56,13 @@ RANGE_MARKER = re.compile(
 NOT_TIMEX = re.compile(
     r"\b\d+[- ](?:year|month|week|day)s?[- ]old\b|\byears? old\b|^\d{1,3}s?$|^\d{5,}$"
     r"|^(?:annual|annually|quarterly|yearly|olympic|the day|that day|the night"
-    r"|night|morning|evening|afternoon)$",
+    r"|night|morning|evening|afternoon)$"
+    r"|^(?:(?:nearly|about|almost|roughly|some|by|more than|less than|at least)\s+)?"
+    r"(?:a|one|three)[\s-]quarters?$",
     re.I,
 )
 """spaCy DATE/TIME entities that are not time expressions in the TimeML sense: ages, bare
-numbers, frequency adjectives, a part of the day on its own."""
+numbers, frequency adjectives, a part of the day on its own, fractions ("by a quarter")."""
 
 
 CLOCK = re.compile(
