@@ -323,6 +323,17 @@ def test_words_before_an_expression_that_do_not_change_it_are_dropped() -> None:
     assert found == {"10 days": "P10D"}
 
 
+def test_the_day_of_writing_named_ahead_is_that_day_unless_next() -> None:
+    found = values("The envoy arrives in Oslo on Monday for two days of talks.")
+    assert found["Monday"] == "2025-03-17"
+    assert values("The envoy will fly to Oslo next Monday.") == {"next Monday": "2025-03-24"}
+
+
+def test_every_few_units_is_a_set_of_that_period() -> None:
+    assert values("The census is taken every ten years.") == {"every ten years": "P10Y"}
+    assert normalise("every few months", MONDAY) == ("SET", "PXM")
+
+
 def test_pluperfect_plan_looks_back() -> None:
     found = values("The offer had been scheduled to expire Friday, but it was extended.")
     assert found["Friday"] == "2025-03-14"

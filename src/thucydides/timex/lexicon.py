@@ -68,7 +68,8 @@ def patterns() -> Patterns:
     named_month = "|".join(re.escape(m.capitalize()) for m in months)
     every = (
         rf"(?:every|each|per)\s+(?:other\s+)?"
-        rf"(?:{unit}|{weekday}|{lex.alternation('daypart', 'season')}|(?-i:{named_month}))"
+        rf"(?:(?:{number})\s+(?:{unit})s|{unit}|{weekday}|{lex.alternation('daypart', 'season')}"
+        rf"|(?-i:{named_month}))"
     )
     times = rf"(?:once|twice|{number}\s+times)\s+(?:a|an|per|every)\s+(?:{unit})"
     ago = rf"(?:{number})\s+(?:more\s+)?(?:{unit})s?\s+(?:ago|earlier|later|before|from\s+now)"

@@ -43,6 +43,8 @@ HEDGE = re.compile(
 """Prepositions, determiners and hedges stripped from the front of an expression before it is
 read ("approximately one month ago" is read as "one month ago", "its fourth quarter" as
 "fourth quarter"); longer alternatives first."""
+EVERY_FEW = re.compile(r"every\s+(\w+(?:[\s-]\w+)?)\s+(\w+s)")
+""""every three months": a set whose period is the duration named (P3M)."""
 WEEK_OF = re.compile(r"week of (.+)")
 """\"the week of March 6\": the ISO week of that day."""
 EXTRA_UNIT = re.compile(r"(?:another|an additional|an extra|one more|a further)\s+(\w+)")
@@ -145,6 +147,9 @@ def _read_set(text: str) -> Reading:
     lex = lexicon()
     if text in lex.of("set"):
         return "SET", lex.of("set")[text]
+    every_few = EVERY_FEW.fullmatch(text)
+    if every_few and (unit := _unit_code(every_few.group(2))):
+        return "SET", duration_value(number_value(every_few.group(1)), unit)
     match = re.fullmatch(r"(?:every|each|per)\s+(?:other\s+)?([\w.]+)", text)
     if match:
         word = match.group(1)

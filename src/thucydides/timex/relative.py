@@ -157,7 +157,8 @@ def _read_weekday(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
         tense = "future"
     elif modifier in ("last", "past"):
         tense = "past"
-    day = nearest_weekday(anchor, weekday, tense, strict=modifier in ("last", "past"))
+    strict = modifier in ("last", "past", "next", "coming")
+    day = nearest_weekday(anchor, weekday, tense, strict)
     return ("TIME", f"{day.isoformat()}T{part}") if part else ("DATE", day.isoformat())
 
 

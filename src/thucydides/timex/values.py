@@ -151,12 +151,14 @@ def weekend(anchor: dt.date, ahead: bool) -> dt.date:
 
 
 def nearest_weekday(anchor: dt.date, weekday: int, tense: Tense, strict: bool = False) -> dt.date:
-    """The weekday nearest the anchor in the direction of the tense (past when unknown); the
-    document's own day counts unless ``strict`` ("last Monday" written on a Monday)."""
-    back = (anchor.weekday() - weekday) % 7 or (7 if strict else 0)
+    """The weekday nearest the anchor in the direction of the tense (past when unknown). The
+    document's own day counts either way, as wire copy names the day of writing by its name
+    ("arrives on Wednesday" written on a Wednesday), unless ``strict`` ("last Monday", "next
+    Monday" written on a Monday)."""
+    same_day = 7 if strict else 0
     if tense == "future":
-        return anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7 or 7)
-    return anchor - dt.timedelta(days=back)
+        return anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7 or same_day)
+    return anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7 or same_day)
 
 
 def holiday_date(rule: str, year: int) -> dt.date:
