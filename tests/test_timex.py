@@ -334,6 +334,15 @@ def test_every_few_units_is_a_set_of_that_period() -> None:
     assert normalise("every few months", MONDAY) == ("SET", "PXM")
 
 
+def test_this_past_is_the_last_one_to_have_begun() -> None:
+    assert values("Floods hit the valley this past weekend.") == {
+        "this past weekend": "2025-W11-WE"
+    }
+    october = dt.date(2025, 10, 20)
+    assert normalise("this past spring", october) == ("DATE", "2025-SP")
+    assert normalise("this past winter", october) == ("DATE", "2024-WI")
+
+
 def test_pluperfect_plan_looks_back() -> None:
     found = values("The offer had been scheduled to expire Friday, but it was extended.")
     assert found["Friday"] == "2025-03-14"

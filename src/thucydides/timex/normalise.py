@@ -45,6 +45,8 @@ read ("approximately one month ago" is read as "one month ago", "its fourth quar
 "fourth quarter"); longer alternatives first."""
 EVERY_FEW = re.compile(r"every\s+(\w+(?:[\s-]\w+)?)\s+(\w+s)")
 """"every three months": a set whose period is the duration named (P3M)."""
+THIS_PAST = re.compile(r"^this\s+past\s+")
+"""\"this past weekend\" is the past one: read as "past weekend"."""
 WEEK_OF = re.compile(r"week of (.+)")
 """\"the week of March 6\": the ISO week of that day."""
 EXTRA_UNIT = re.compile(r"(?:another|an additional|an extra|one more|a further)\s+(\w+)")
@@ -111,7 +113,7 @@ def normalise(text: str, anchor: dt.date | None, tense: Tense = None) -> Reading
     if extra and (extra_unit := _unit_code(extra.group(1))):
         return "DURATION", duration_value(1, extra_unit)
     date_core = _with_half(_strip_hedges(RANGE_MARKER.sub("", core)))
-    date_core = patterns().article_before_date.sub("", date_core)
+    date_core = THIS_PAST.sub("past ", patterns().article_before_date.sub("", date_core))
     owner = re.match(r"(this|last|next) year's\s+", date_core)
     if owner and anchor is not None:
         anchor = anchor.replace(year=anchor.year + RELATIVE_WORDS[owner.group(1)], day=1)
