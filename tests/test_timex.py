@@ -343,6 +343,12 @@ def test_this_past_is_the_last_one_to_have_begun() -> None:
     assert normalise("this past winter", october) == ("DATE", "2024-WI")
 
 
+def test_a_part_of_day_after_an_entity_joins_it() -> None:
+    wednesday = dt.date(2025, 3, 19)
+    found = values("The shelling resumed late Tuesday evening, residents said.", wednesday)
+    assert found == {"late Tuesday evening": "2025-03-18TEV"}
+
+
 def test_pluperfect_plan_looks_back() -> None:
     found = values("The offer had been scheduled to expire Friday, but it was extended.")
     assert found["Friday"] == "2025-03-14"

@@ -154,7 +154,8 @@ def _indefinite(span: SpacySpan, tense: Tense) -> Reading:
 
 def _candidates(text: str, sentence: AnnotatedSentence) -> list[tuple[int, int]]:
     """Document offsets of spaCy DATE/TIME entities, widened or completed by our patterns
-    (``text`` is the document text)."""
+    (``text`` is the document text). A pattern that carries an entity on to the right joins it
+    ("early Friday" + "Friday morning")."""
     spans = [sentence.char_range(e) for e in sentence.span.ents if e.label_ in ("DATE", "TIME")]
     spans = [_trim(text, s, e) for s, e in spans]
     names = [sentence.char_range(e) for e in sentence.span.ents if e.label_ in NAME_LABELS]
@@ -165,6 +166,9 @@ def _candidates(text: str, sentence: AnnotatedSentence) -> list[tuple[int, int]]
         overlapping = [s for s in spans if s[0] < end and start < s[1]]
         if all(start <= s and e <= end for s, e in overlapping):
             spans = [s for s in spans if s not in overlapping] + [(start, end)]
+        elif min(s for s, _ in overlapping) <= start:
+            union = (min(s for s, _ in overlapping), max(end, *(e for _, e in overlapping)))
+            spans = [s for s in spans if s not in overlapping] + [union]
     widened = {_widen(text, s, e) for s, e in spans}
     outermost = [s for s in widened if not any(_inside(s, other) for other in widened)]
     return _join_clock_times(text, sorted(outermost))
