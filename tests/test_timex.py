@@ -349,6 +349,15 @@ def test_a_part_of_day_after_an_entity_joins_it() -> None:
     assert found == {"late Tuesday evening": "2025-03-18TEV"}
 
 
+def test_easter_and_the_feasts_it_moves() -> None:
+    assert normalise("Easter", MONDAY, "future") == ("DATE", "2025-04-20")
+    assert normalise("Good Friday", MONDAY, "future") == ("DATE", "2025-04-18")
+    assert normalise("Easter 2024", MONDAY) == ("DATE", "2024-03-31")
+    assert normalise("Easter week", MONDAY, "future") == ("DATE", "2025-W16")
+    palm_sunday = dt.date(2025, 4, 13)
+    assert normalise("Easter week", palm_sunday, "past") == ("DATE", "2025-W16")
+
+
 def test_pluperfect_plan_looks_back() -> None:
     found = values("The offer had been scheduled to expire Friday, but it was extended.")
     assert found["Friday"] == "2025-03-14"

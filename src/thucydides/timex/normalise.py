@@ -47,8 +47,9 @@ EVERY_FEW = re.compile(r"every\s+(\w+(?:[\s-]\w+)?)\s+(\w+s)")
 """"every three months": a set whose period is the duration named (P3M)."""
 THIS_PAST = re.compile(r"^this\s+past\s+")
 """\"this past weekend\" is the past one: read as "past weekend"."""
-WEEK_OF = re.compile(r"week of (.+)")
-"""\"the week of March 6\": the ISO week of that day."""
+WEEK_OF = re.compile(r"week of (?P<day>.+)|(?P<holiday>.+) week")
+"""\"the week of March 6\", \"Easter week\": the ISO week of that day; the week of a holiday is
+the nearest one, as its days lie on both sides of the holiday ("as Easter week began")."""
 EXTRA_UNIT = re.compile(r"(?:another|an additional|an extra|one more|a further)\s+(\w+)")
 """One more unit of time is a duration, not the unit the document date is in."""
 RANGE_MARKER = re.compile(
@@ -104,11 +105,9 @@ def normalise(text: str, anchor: dt.date | None, tense: Tense = None) -> Reading
     result = _read_set(core) or _read_time(core, anchor)
     if result is not None:
         return result
-    week_of = WEEK_OF.fullmatch(core)
-    if week_of:
-        day = normalise(week_of.group(1), anchor, tense)
-        if day is not None and day[1] and re.fullmatch(r"\d{4}-\d\d-\d\d", day[1]):
-            return "DATE", format_date(dt.date.fromisoformat(day[1]), "W")
+    week_of = _read_week_of(core, anchor, tense)
+    if week_of is not None:
+        return week_of
     extra = EXTRA_UNIT.fullmatch(raw)
     if extra and (extra_unit := _unit_code(extra.group(1))):
         return "DURATION", duration_value(1, extra_unit)
@@ -136,6 +135,21 @@ def normalise(text: str, anchor: dt.date | None, tense: Tense = None) -> Reading
     if duration is not None:
         return "DURATION", duration
     return _read_with_dateparser(date_core, anchor, tense)
+
+
+def _read_week_of(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
+    match = WEEK_OF.fullmatch(text)
+    if not match:
+        return None
+    if match.group("day"):
+        day = normalise(match.group("day"), anchor, tense)
+    elif match.group("holiday") in lexicon().of("holiday"):
+        day = normalise(match.group("holiday"), anchor, None)
+    else:
+        return None
+    if day is None or not day[1] or not re.fullmatch(r"\d{4}-\d\d-\d\d", day[1]):
+        return None
+    return "DATE", format_date(dt.date.fromisoformat(day[1]), "W")
 
 
 def _strip_hedges(text: str) -> str:
