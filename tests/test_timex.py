@@ -358,6 +358,13 @@ def test_easter_and_the_feasts_it_moves() -> None:
     assert normalise("Easter week", palm_sunday, "past") == ("DATE", "2025-W16")
 
 
+def test_a_clock_time_joins_its_day_across_a_zone_and_in_24_hours() -> None:
+    found = values("The blast happened at 10:30 a.m. ET on Friday.")
+    assert found == {"10:30 a.m. ET on Friday": "2025-03-14T10:30"}
+    found = values("Polls close at 18:00 GMT on Friday.")
+    assert found == {"18:00 GMT on Friday": "2025-03-21T18:00"}
+
+
 def test_pluperfect_plan_looks_back() -> None:
     found = values("The offer had been scheduled to expire Friday, but it was extended.")
     assert found["Friday"] == "2025-03-14"

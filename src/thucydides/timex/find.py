@@ -41,7 +41,8 @@ SIGNAL_AFTER = re.compile(r"\s+(?:before|after)$", re.I)
 """A signal closing a candidate, which relates it to the event named next."""
 
 
-CLOCK_GAP = re.compile(r"[\s,]*(?:on|at)?[\s,]*", re.I)
+CLOCK_GAP = re.compile(r"[\s,]*(?:\(?(?-i:[A-Z]{2,4})\)?[\s,]+)?(?:on|at)?[\s,]*", re.I)
+"""What may lie between a clock time and its day: a zone the tagger left out ("ET"), "on"."""
 
 
 NAME_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT", "LAW", "GPE", "NORP"}

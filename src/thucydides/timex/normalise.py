@@ -71,9 +71,11 @@ numbers, frequency adjectives, a part of the day on its own, fractions ("by a qu
 
 
 CLOCK = re.compile(
-    r"\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)(?:\s+\(?[a-z]{2,4}\)?(?=[\s,]|$))?|\bnoon\b|\bmidnight\b",
+    r"(?:\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|\b(?:[01]?\d|2[0-3]):[0-5]\d\b)"
+    r"(?:\s+\(?[a-z]{2,4}\)?(?=[\s,]|$))?|\bnoon\b|\bmidnight\b",
     re.I,
 )
+"""A clock time, in twelve hours or in 24 ("14:00 GMT"), with its zone."""
 
 
 DAY_NEXT_TO = re.compile(r"(?:the\s+)?day\s+(before|after)\s+(.+)")
