@@ -365,6 +365,12 @@ def test_a_clock_time_joins_its_day_across_a_zone_and_in_24_hours() -> None:
     assert found == {"18:00 GMT on Friday": "2025-03-21T18:00"}
 
 
+def test_earlier_or_later_in_the_day_is_the_day_of_the_narrative() -> None:
+    assert values("The minister spoke earlier in the day.") == {"earlier in the day": "2025-03-17"}
+    found = values("Rebels seized the town on March 3. Later in the day, troops struck back.")
+    assert found["Later in the day"] == "2025-03-03"
+
+
 def test_pluperfect_plan_looks_back() -> None:
     found = values("The offer had been scheduled to expire Friday, but it was extended.")
     assert found["Friday"] == "2025-03-14"

@@ -31,13 +31,15 @@ QUARTER_ALONE = re.compile(r"(?:the\s+)?quarter")
 REPORTED_QUARTER = re.compile(r"(?:the\s+)?(?:latest\s+)?(?:quarter|period)")
 ANAPHORIC = re.compile(
     r"(?:(?:earlier|later|early|late)\s+)?(?:(?:in|on|during|by)\s+)?"
-    r"(?P<rel>that|the same|that same|the following"
+    r"(?P<rel>that|the same|that same|the following|(?<=in )the(?= day)"
     r"|the previous|the preceding|the next)\s+(?P<unit>day|morning|week|month|year|quarter)"
 )
 """Expressions whose reference time is the last date of the narrative, not the document date
-(TimeML anchors them to it): "that year", "the following month". "The next" counts only for a
-day ("the next morning"): "the next year" is as often "next year" or a duration."""
+(TimeML anchors them to it): "that year", "the following month", "later in the day". "The
+next" counts only for a day ("the next morning"): "the next year" is as often "next year" or a
+duration."""
 ANAPHORIC_STEP = {"that": 0, "the same": 0, "that same": 0, "the following": 1, "the next": 1}
+ANAPHORIC_STEP |= {"the": 0}
 ANAPHORIC_STEP |= {"the previous": -1, "the preceding": -1}
 ANAPHORIC_GRANULARITY = {"day": "D", "morning": "D", "week": "W", "month": "M", "year": "Y"}
 ANAPHORIC_GRANULARITY |= {"quarter": "Q"}

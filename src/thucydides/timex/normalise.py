@@ -45,6 +45,8 @@ read ("approximately one month ago" is read as "one month ago", "its fourth quar
 "fourth quarter"); longer alternatives first."""
 EVERY_FEW = re.compile(r"every\s+(\w+(?:[\s-]\w+)?)\s+(\w+s)")
 """"every three months": a set whose period is the duration named (P3M)."""
+IN_THE_DAY = re.compile(r"(?:earlier|later)\s+in\s+the\s+day")
+"""\"Later in the day\": the day of the narrative (see ``narrative``), else the document's."""
 THIS_PAST = re.compile(r"^this\s+past\s+")
 """\"this past weekend\" is the past one: read as "past weekend"."""
 WEEK_OF = re.compile(r"week of (?P<day>.+)|(?P<holiday>.+) week")
@@ -96,6 +98,8 @@ def normalise(text: str, anchor: dt.date | None, tense: Tense = None) -> Reading
     lex = lexicon()
     if raw in lex.of("ref"):
         return "DATE", lex.of("ref")[raw]
+    if IN_THE_DAY.fullmatch(raw):
+        return "DATE", anchor.isoformat() if anchor else None
     core = _strip_hedges(raw)
     if core in lex.of("ref"):
         return "DATE", lex.of("ref")[core]
