@@ -16,6 +16,8 @@ from thucydides.timex.values import Reading, _nearest, format_date, number_value
 
 
 def _read_season(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
+    """ "last spring" is the spring of the year before; "(this) past spring" the last one to
+    have begun before the document date."""
     lex = lexicon()
     match = re.fullmatch(r"(?:(last|this|next|past|coming)\s+)?(\w+)(?:,?\s+(?:of\s+)?(.+))?", text)
     if not match or match.group(2) not in lex.of("season"):
@@ -28,9 +30,10 @@ def _read_season(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
         return "DATE", f"{stated[1]}-{code}"
     if anchor is None:
         return "DATE", None
-    year = anchor.year + {"last": -1, "past": -1, "next": 1, "coming": 1}.get(
-        match.group(1) or "", 0
-    )
+    if match.group(1) == "past":
+        started = int(lex.of("season_start")[code]) < anchor.month
+        return "DATE", f"{anchor.year - (0 if started else 1):04d}-{code}"
+    year = anchor.year + {"last": -1, "next": 1, "coming": 1}.get(match.group(1) or "", 0)
     return "DATE", f"{year:04d}-{code}"
 
 

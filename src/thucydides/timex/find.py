@@ -12,10 +12,14 @@ from spacy.tokens import Span as SpacySpan
 from thucydides.annotate import AnnotatedDocument, AnnotatedSentence
 from thucydides.model import Timex
 from thucydides.timex.lexicon import lexicon, patterns
-from thucydides.timex.narrative import _anchor_to_narrative, _year_back_to_quarter
+from thucydides.timex.narrative import (
+    _anchor_to_narrative,
+    _close_quarters,
+    _year_back_to_quarter,
+)
 from thucydides.timex.normalise import CLOCK, normalise
 from thucydides.timex.tense import FUTURE_CUE, Tense, _pluperfect, clause_tense
-from thucydides.timex.values import Reading, _is_resolved
+from thucydides.timex.values import Reading, _is_resolved, _unit_code
 
 RANGE = re.compile(r"^(?:between|from)\s|\d\s*(?:-|–|to|through|until)\s*\d|\d\s+and\s+\w", re.I)
 RANGE_JOIN = re.compile(r"\s+(?:and|to|through|until|till|of)\s+|\s*[-–]\s*(?=\d)", re.I)
@@ -29,7 +33,16 @@ PART_JOIN = re.compile(
 """Where to cut a candidate that does not read as a whole ("the year ended Sept. 30")."""
 
 
-CLOCK_GAP = re.compile(r"[\s,]*(?:on|at)?[\s,]*", re.I)
+DAY_NEXT_BEFORE = re.compile(r"\bthe\s+day\s+(?:before|after)\s+$", re.I)
+""""The day before" a day named, which makes one expression with it."""
+TAIL_POINTERS = {"previous", "preceding", "following", "same", "that", "this", "sometime"}
+"""Words that, before a day or date, move it from where it would read alone."""
+SIGNAL_AFTER = re.compile(r"\s+(?:before|after)$", re.I)
+"""A signal closing a candidate, which relates it to the event named next."""
+
+
+CLOCK_GAP = re.compile(r"[\s,]*(?:\(?(?-i:[A-Z]{2,4})\)?[\s,]+)?(?:on|at)?[\s,]*", re.I)
+"""What may lie between a clock time and its day: a zone the tagger left out ("ET"), "on"."""
 
 
 NAME_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT", "LAW", "GPE", "NORP"}
@@ -42,6 +55,7 @@ def find_timexes(annotated: AnnotatedDocument) -> list[Timex]:
     for sentence in annotated.sentences:
         for start, end in _candidates(annotated.text, sentence):
             found.extend(_read_candidate(annotated, sentence, start, end))
+    _close_quarters(annotated.text, found)
     _year_back_to_quarter(found)
     _anchor_to_narrative(annotated.text, found)
     return found
@@ -58,9 +72,38 @@ def _read_candidate(
         return [whole]
     parts = range_parts(text, start, RANGE_JOIN if whole is not None else PART_JOIN)
     if len(parts) < 2:
-        return [whole] if whole is not None else []
+        return [whole] if whole is not None else _read_tail(annotated, sentence, start, end)
     read = [_read_part(annotated, sentence, s, e) for s, e in parts]
     return [t for t in read if t is not None]
+
+
+def _read_tail(
+    annotated: AnnotatedDocument, sentence: AnnotatedSentence, start: int, end: int
+) -> list[Timex]:
+    """The longest end of a candidate that reads, when the whole does not: the tagger's span
+    took in words before the expression ("about a quarter last year", "the car 10 days")."""
+    text = annotated.text[start:end]
+    for word in re.finditer(r"\s+(?=\S)", text):
+        if not _droppable(text[: word.start()], text[word.end() :]):
+            continue
+        tail = _read_part(annotated, sentence, start + word.end(), end)
+        if tail is not None:
+            return [tail]
+    return []
+
+
+def _droppable(head: str, tail: str) -> bool:
+    """Whether the words before a tail are no part of its meaning: not a number ("6 a.m. ten
+    days"), not a word that points the tail elsewhere ("the previous Friday"), and the tail is
+    not a unit that they modify ("Easter week", "future quarters")."""
+    first = tail.split()[0].lower().rstrip(".,")
+    last = head.split()[-1].lower()
+    return not (
+        re.search(r"\d", head)
+        or last in TAIL_POINTERS
+        or _unit_code(first) is not None
+        or first in ("fiscal", "past")
+    )
 
 
 def range_parts(
@@ -112,18 +155,34 @@ def _indefinite(span: SpacySpan, tense: Tense) -> Reading:
 
 def _candidates(text: str, sentence: AnnotatedSentence) -> list[tuple[int, int]]:
     """Document offsets of spaCy DATE/TIME entities, widened or completed by our patterns
-    (``text`` is the document text)."""
+    (``text`` is the document text). A pattern that carries an entity on to the right joins it
+    ("early Friday" + "Friday morning")."""
     spans = [sentence.char_range(e) for e in sentence.span.ents if e.label_ in ("DATE", "TIME")]
     spans = [_trim(text, s, e) for s, e in spans]
     names = [sentence.char_range(e) for e in sentence.span.ents if e.label_ in NAME_LABELS]
     for match in patterns().candidates.finditer(text, sentence.start, sentence.end):
-        start, end = match.start(), match.end()
+        start, end = _trim(text, match.start(), match.end())
         if any(s < end and start < e for s, e in names):
             continue
         overlapping = [s for s in spans if s[0] < end and start < s[1]]
         if all(start <= s and e <= end for s, e in overlapping):
             spans = [s for s in spans if s not in overlapping] + [(start, end)]
-    return _join_clock_times(text, sorted(set(spans)))
+        elif min(s for s, _ in overlapping) <= start:
+            union = (min(s for s, _ in overlapping), max(end, *(e for _, e in overlapping)))
+            spans = [s for s in spans if s not in overlapping] + [union]
+    widened = {_widen(text, s, e) for s, e in spans}
+    outermost = [s for s in widened if not any(_inside(s, other) for other in widened)]
+    return _join_clock_times(text, sorted(outermost))
+
+
+def _inside(span: tuple[int, int], other: tuple[int, int]) -> bool:
+    return span != other and other[0] <= span[0] and span[1] <= other[1]
+
+
+def _widen(text: str, start: int, end: int) -> tuple[int, int]:
+    """Take in "the day before" a day named: "the day before last Tuesday" is one expression."""
+    before = DAY_NEXT_BEFORE.search(text, max(0, start - 20), start)
+    return (before.start(), end) if before else (start, end)
 
 
 def _join_clock_times(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -142,8 +201,13 @@ def _join_clock_times(text: str, spans: list[tuple[int, int]]) -> list[tuple[int
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop a trailing possessive "'s" from an entity span."""
+    """Drop a trailing possessive "'s" from an entity span, and a "before" that opens the
+    event it counts from ("10 days before the vote" is the duration "10 days": TimeML leaves
+    the signal and its event out of the expression, whose anchor is not the document date)."""
     for suffix in ("'s", "’s", "'"):
         if text[start:end].endswith(suffix) and end - start > len(suffix):
             return start, end - len(suffix)
+    signal = SIGNAL_AFTER.search(text, start, end)
+    if signal and re.match(r"\s+\w", text[end : end + 2]):
+        return start, signal.start()
     return start, end

@@ -68,7 +68,8 @@ def patterns() -> Patterns:
     named_month = "|".join(re.escape(m.capitalize()) for m in months)
     every = (
         rf"(?:every|each|per)\s+(?:other\s+)?"
-        rf"(?:{unit}|{weekday}|{lex.alternation('daypart', 'season')}|(?-i:{named_month}))"
+        rf"(?:(?:{number})\s+(?:{unit})s|{unit}|{weekday}|{lex.alternation('daypart', 'season')}"
+        rf"|(?-i:{named_month}))"
     )
     times = rf"(?:once|twice|{number}\s+times)\s+(?:a|an|per|every)\s+(?:{unit})"
     ago = rf"(?:{number})\s+(?:more\s+)?(?:{unit})s?\s+(?:ago|earlier|later|before|from\s+now)"
@@ -82,7 +83,8 @@ def patterns() -> Patterns:
     daypart = lex.alternation("daypart")
     candidates = re.compile(
         rf"\b(?:{times}|{every}|{unnamed_half}|{ago}|{quarter}|(?:{fixed})"
-        rf"|(?:(?:{daypart})\s+)?(?:{weekday}|{lex.alternation('deictic_day')})(?:\s+(?:{daypart}))?)"
+        rf"|(?:(?:{daypart})\s+)?(?:(?:{weekday})s?|{lex.alternation('deictic_day')})"
+        rf"(?:\s+(?:{daypart})s?)?)"
         r"(?![\w-])",
         re.I,
     )

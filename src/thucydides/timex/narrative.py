@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from itertools import pairwise
 
 from thucydides.model import Timex
 from thucydides.timex.normalise import CLOCK, _strip_hedges
@@ -26,16 +27,19 @@ separate end date closes, not a calendar year."""
 YEAR_PERIOD = re.compile(r"(?:the\s+)?(\d{4})\s+(?:period|quarter)")
 YEAR_PERIOD_AFTER = re.compile(r"\s+(?:period|quarter)\b", re.I)
 """\"the 1988 period\" in a quarterly report: the quarter under report, in that year."""
+QUARTER_ALONE = re.compile(r"(?:the\s+)?quarter")
 REPORTED_QUARTER = re.compile(r"(?:the\s+)?(?:latest\s+)?(?:quarter|period)")
 ANAPHORIC = re.compile(
     r"(?:(?:earlier|later|early|late)\s+)?(?:(?:in|on|during|by)\s+)?"
-    r"(?P<rel>that|the same|that same|the following"
+    r"(?P<rel>that|the same|that same|the following|(?<=in )the(?= day)"
     r"|the previous|the preceding|the next)\s+(?P<unit>day|morning|week|month|year|quarter)"
 )
 """Expressions whose reference time is the last date of the narrative, not the document date
-(TimeML anchors them to it): "that year", "the following month". "The next" counts only for a
-day ("the next morning"): "the next year" is as often "next year" or a duration."""
+(TimeML anchors them to it): "that year", "the following month", "later in the day". "The
+next" counts only for a day ("the next morning"): "the next year" is as often "next year" or a
+duration."""
 ANAPHORIC_STEP = {"that": 0, "the same": 0, "that same": 0, "the following": 1, "the next": 1}
+ANAPHORIC_STEP |= {"the": 0}
 ANAPHORIC_STEP |= {"the previous": -1, "the preceding": -1}
 ANAPHORIC_GRANULARITY = {"day": "D", "morning": "D", "week": "W", "month": "M", "year": "Y"}
 ANAPHORIC_GRANULARITY |= {"quarter": "Q"}
@@ -87,6 +91,22 @@ def _anchor_to_narrative(text: str, timexes: list[Timex]) -> None:
             reference = timex
             if timex.value and _granularity(timex.value) == "D":
                 day = timex.value[:10]
+
+
+def _close_quarters(text: str, timexes: list[Timex]) -> None:
+    """ "the quarter ended July 31", before any quarter has been named: the calendar quarter
+    holding most of the three months the date closes (May-July -> Q2). Once a report has
+    named its quarter ("the fiscal first quarter"), that one is meant (see
+    ``_reported_quarter``)."""
+    for timex, following in pairwise(timexes):
+        alone = QUARTER_ALONE.fullmatch(_strip_hedges(timex.text.lower()))
+        if not alone and "quarter" in timex.text.lower() and _granularity(timex.value) == "Q":
+            return
+        gap = text[timex.end : following.start]
+        end = following.value or ""
+        if alone and len(gap) < 20 and ENDED_AFTER.match(gap) and _granularity(end) == "D":
+            middle = dt.date.fromisoformat(end[:10]) - dt.timedelta(days=45)
+            timex.value = format_date(middle, "Q")
 
 
 def _reported_quarter(timex: Timex, lower: str, after: str, first: str) -> None:

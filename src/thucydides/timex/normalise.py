@@ -43,8 +43,15 @@ HEDGE = re.compile(
 """Prepositions, determiners and hedges stripped from the front of an expression before it is
 read ("approximately one month ago" is read as "one month ago", "its fourth quarter" as
 "fourth quarter"); longer alternatives first."""
-WEEK_OF = re.compile(r"week of (.+)")
-"""\"the week of March 6\": the ISO week of that day."""
+EVERY_FEW = re.compile(r"every\s+(\w+(?:[\s-]\w+)?)\s+(\w+s)")
+""""every three months": a set whose period is the duration named (P3M)."""
+IN_THE_DAY = re.compile(r"(?:earlier|later)\s+in\s+the\s+day")
+"""\"Later in the day\": the day of the narrative (see ``narrative``), else the document's."""
+THIS_PAST = re.compile(r"^this\s+past\s+")
+"""\"this past weekend\" is the past one: read as "past weekend"."""
+WEEK_OF = re.compile(r"week of (?P<day>.+)|(?P<holiday>.+) week")
+"""\"the week of March 6\", \"Easter week\": the ISO week of that day; the week of a holiday is
+the nearest one, as its days lie on both sides of the holiday ("as Easter week began")."""
 EXTRA_UNIT = re.compile(r"(?:another|an additional|an extra|one more|a further)\s+(\w+)")
 """One more unit of time is a duration, not the unit the document date is in."""
 RANGE_MARKER = re.compile(
@@ -56,17 +63,24 @@ RANGE_MARKER = re.compile(
 NOT_TIMEX = re.compile(
     r"\b\d+[- ](?:year|month|week|day)s?[- ]old\b|\byears? old\b|^\d{1,3}s?$|^\d{5,}$"
     r"|^(?:annual|annually|quarterly|yearly|olympic|the day|that day|the night"
-    r"|night|morning|evening|afternoon)$",
+    r"|night|morning|evening|afternoon)$"
+    r"|^(?:(?:nearly|about|almost|roughly|some|by|more than|less than|at least)\s+)?"
+    r"(?:a|one|three)[\s-]quarters?$",
     re.I,
 )
 """spaCy DATE/TIME entities that are not time expressions in the TimeML sense: ages, bare
-numbers, frequency adjectives, a part of the day on its own."""
+numbers, frequency adjectives, a part of the day on its own, fractions ("by a quarter")."""
 
 
 CLOCK = re.compile(
-    r"\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)(?:\s+\(?[a-z]{2,4}\)?(?=\s|$))?|\bnoon\b|\bmidnight\b",
+    r"(?:\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|\b(?:[01]?\d|2[0-3]):[0-5]\d\b)"
+    r"(?:\s+\(?[a-z]{2,4}\)?(?=[\s,]|$))?|\bnoon\b|\bmidnight\b",
     re.I,
 )
+"""A clock time, in twelve hours or in 24 ("14:00 GMT"), with its zone."""
+
+
+DAY_NEXT_TO = re.compile(r"(?:the\s+)?day\s+(before|after)\s+(.+)")
 
 
 CLOCK_WITH_DAY = re.compile(
@@ -84,27 +98,27 @@ def normalise(text: str, anchor: dt.date | None, tense: Tense = None) -> Reading
     lex = lexicon()
     if raw in lex.of("ref"):
         return "DATE", lex.of("ref")[raw]
+    if IN_THE_DAY.fullmatch(raw):
+        return "DATE", anchor.isoformat() if anchor else None
     core = _strip_hedges(raw)
     if core in lex.of("ref"):
         return "DATE", lex.of("ref")[core]
     if core in lex.of("duration"):
         return "DURATION", lex.of("duration")[core]
-    clock = _read_clock_with_day(core, anchor, tense)
+    clock = _read_clock_with_day(core, anchor, tense) or _read_day_next_to(core, anchor, tense)
     if clock is not None:
         return clock
     result = _read_set(core) or _read_time(core, anchor)
     if result is not None:
         return result
-    week_of = WEEK_OF.fullmatch(core)
-    if week_of:
-        day = normalise(week_of.group(1), anchor, tense)
-        if day is not None and day[1] and re.fullmatch(r"\d{4}-\d\d-\d\d", day[1]):
-            return "DATE", format_date(dt.date.fromisoformat(day[1]), "W")
+    week_of = _read_week_of(core, anchor, tense)
+    if week_of is not None:
+        return week_of
     extra = EXTRA_UNIT.fullmatch(raw)
     if extra and (extra_unit := _unit_code(extra.group(1))):
         return "DURATION", duration_value(1, extra_unit)
     date_core = _with_half(_strip_hedges(RANGE_MARKER.sub("", core)))
-    date_core = patterns().article_before_date.sub("", date_core)
+    date_core = THIS_PAST.sub("past ", patterns().article_before_date.sub("", date_core))
     owner = re.match(r"(this|last|next) year's\s+", date_core)
     if owner and anchor is not None:
         anchor = anchor.replace(year=anchor.year + RELATIVE_WORDS[owner.group(1)], day=1)
@@ -129,6 +143,21 @@ def normalise(text: str, anchor: dt.date | None, tense: Tense = None) -> Reading
     return _read_with_dateparser(date_core, anchor, tense)
 
 
+def _read_week_of(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
+    match = WEEK_OF.fullmatch(text)
+    if not match:
+        return None
+    if match.group("day"):
+        day = normalise(match.group("day"), anchor, tense)
+    elif match.group("holiday") in lexicon().of("holiday"):
+        day = normalise(match.group("holiday"), anchor, None)
+    else:
+        return None
+    if day is None or not day[1] or not re.fullmatch(r"\d{4}-\d\d-\d\d", day[1]):
+        return None
+    return "DATE", format_date(dt.date.fromisoformat(day[1]), "W")
+
+
 def _strip_hedges(text: str) -> str:
     previous = None
     while previous != text:
@@ -140,6 +169,9 @@ def _read_set(text: str) -> Reading:
     lex = lexicon()
     if text in lex.of("set"):
         return "SET", lex.of("set")[text]
+    every_few = EVERY_FEW.fullmatch(text)
+    if every_few and (unit := _unit_code(every_few.group(2))):
+        return "SET", duration_value(number_value(every_few.group(1)), unit)
     match = re.fullmatch(r"(?:every|each|per)\s+(?:other\s+)?([\w.]+)", text)
     if match:
         word = match.group(1)
@@ -183,6 +215,18 @@ def _read_clock_with_day(text: str, anchor: dt.date | None, tense: Tense) -> Rea
     return "TIME", f"{day_value}{clock}"
 
 
+def _read_day_next_to(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
+    """ "the day before yesterday", "the day after Christmas": the day next to the one named."""
+    match = DAY_NEXT_TO.fullmatch(text)
+    if not match:
+        return None
+    day = normalise(match.group(2), anchor, tense)
+    if day is None or day[1] is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", day[1]):
+        return None
+    step = dt.timedelta(days=1 if match.group(1) == "after" else -1)
+    return "DATE", (dt.date.fromisoformat(day[1]) + step).isoformat()
+
+
 def _with_half(text: str) -> str:
     """A duration with a half written as a decimal amount: "two and a half years" -> "2.5
     years"."""
@@ -204,7 +248,7 @@ def _read_duration(text: str) -> str | None:
         "",
         text,
     )
-    text = re.sub(r"\s+(?:long|old|running|straight|in a row|or so|more|ago)$", "", text)
+    text = re.sub(r"\s+(?:long|old|running|straight|in a row|or so|more|ago|ahead)$", "", text)
     text = p.article.sub("", _with_half(text))
     match = p.duration.fullmatch(text)
     if not match:

@@ -133,8 +133,16 @@ def _read_deictic(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
     return ("TIME", f"{day.isoformat()}T{part}") if part else ("DATE", day.isoformat())
 
 
+PLURAL_PART = re.compile(r"\b(morning|afternoon|evening|night)s\b")
+"""A part of the day in the plural, which makes a weekday a set ("Tuesday nights")."""
+
+
 def _read_weekday(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
+    """ "Tuesday" -> the Tuesday nearest the anchor in the direction of the tense."""
     lex = lexicon()
+    weekly = _read_weekly(text)
+    if weekly is not None:
+        return weekly
     day_text, part = _split_part(text.replace(",", ""))
     words = day_text.split()
     modifier = (
@@ -149,8 +157,21 @@ def _read_weekday(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
         tense = "future"
     elif modifier in ("last", "past"):
         tense = "past"
-    day = nearest_weekday(anchor, weekday, tense, strict=modifier in ("last", "past"))
+    strict = modifier in ("last", "past", "next", "coming")
+    day = nearest_weekday(anchor, weekday, tense, strict)
     return ("TIME", f"{day.isoformat()}T{part}") if part else ("DATE", day.isoformat())
+
+
+def _read_weekly(text: str) -> Reading:
+    """ "Tuesdays" and "Tuesday nights" are every such day: XXXX-WXX-2, XXXX-WXX-2TNI."""
+    weekdays = lexicon().of("weekday")
+    singular, plural_parts = PLURAL_PART.subn(r"\1", text.replace(",", ""))
+    day_text, part = _split_part(singular)
+    if day_text.endswith("s") and day_text[:-1] in weekdays:
+        day_text, plural_parts = day_text[:-1], 1
+    if not plural_parts or day_text not in weekdays:
+        return None
+    return "SET", f"XXXX-WXX-{int(weekdays[day_text]) + 1}" + (f"T{part}" if part else "")
 
 
 def _read_holiday(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
@@ -182,7 +203,22 @@ QUARTER = re.compile(
 )
 
 
+OF_RELATIVE_YEAR = re.compile(r"\s+of\s+(the|this|last|next)\s+year$")
+"""A quarter or half of a year named relative to the document's ("the second half of next
+year"); "the year" is the document's."""
+
+
+def _year_stated(text: str, anchor: dt.date | None) -> str:
+    """ "the first half of next year" written in 2025 -> "the first half of 2026"."""
+    relative = OF_RELATIVE_YEAR.search(text)
+    if relative is None or anchor is None:
+        return text
+    year = anchor.year + RELATIVE_WORDS.get(relative.group(1), 0)
+    return f"{text[: relative.start()]} of {year:04d}"
+
+
 def _read_quarter(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
+    text = _year_stated(text, anchor)
     match = QUARTER.fullmatch(text)
     if not match:
         return None

@@ -11,6 +11,8 @@ from typing import Literal
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from thucydides.timex.lexicon import lexicon
+
 Tense = Literal["past", "future"] | None
 
 
@@ -46,7 +48,7 @@ in a speaker's own words ("I want")."""
 def clause_tense(span: SpacySpan) -> Tense:
     """Past or future, from the verb that governs the expression (None when neither shows)."""
     verb = governing_verb(span.root)
-    if verb is None:
+    if verb is None or _opens_after(verb, span):
         return None
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in FUTURE_AUX for a in auxes):
@@ -63,6 +65,13 @@ def clause_tense(span: SpacySpan) -> Tense:
     return _finite_tense(verb)
 
 
+def _opens_after(verb: Token, span: SpacySpan) -> bool:
+    """Whether the verb's clause opens after the expression ("warnings on Thursday that
+    strikes could harm ties"): a parse that hangs the expression on it is wrong, and its
+    tense is not the expression's."""
+    return any(c.dep_ == "mark" and span.end <= c.i < verb.i for c in verb.children)
+
+
 def _planned(token: Token, verb: Token) -> bool:
     """Whether the expression follows a finite planning verb that governs it."""
     return (
@@ -75,7 +84,8 @@ def _planned(token: Token, verb: Token) -> bool:
 
 def _timetable_present(token: Token, verb: Token) -> bool:
     """A simple present governing the expression directly ("meets Monday", "opens on
-    Tuesday"): in news this is a timetable, which looks forward."""
+    Tuesday"): in news this is a timetable, which looks forward. Not a form spelled like the
+    past ("losses hurt the index Friday"): the tagger cannot tell, and news reports the past."""
     head = token.head.head if token.head.dep_ == "prep" else token.head
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     speakers = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in ("i", "we", "you")]
@@ -85,6 +95,7 @@ def _timetable_present(token: Token, verb: Token) -> bool:
         and not auxes
         and not speakers
         and verb.lemma_ not in PRESENT_LEMMAS
+        and not (verb.tag_ == "VBP" and verb.lower_ in lexicon().of("same_past"))
     )
 
 

@@ -151,16 +151,21 @@ def weekend(anchor: dt.date, ahead: bool) -> dt.date:
 
 
 def nearest_weekday(anchor: dt.date, weekday: int, tense: Tense, strict: bool = False) -> dt.date:
-    """The weekday nearest the anchor in the direction of the tense (past when unknown); the
-    document's own day counts unless ``strict`` ("last Monday" written on a Monday)."""
-    back = (anchor.weekday() - weekday) % 7 or (7 if strict else 0)
+    """The weekday nearest the anchor in the direction of the tense (past when unknown). The
+    document's own day counts either way, as wire copy names the day of writing by its name
+    ("arrives on Wednesday" written on a Wednesday), unless ``strict`` ("last Monday", "next
+    Monday" written on a Monday)."""
+    same_day = 7 if strict else 0
     if tense == "future":
-        return anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7 or 7)
-    return anchor - dt.timedelta(days=back)
+        return anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7 or same_day)
+    return anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7 or same_day)
 
 
 def holiday_date(rule: str, year: int) -> dt.date:
-    """The date of a holiday in a year: "12-25", or "11/4/3" (4th Thursday of November)."""
+    """The date of a holiday in a year: "12-25", "11/4/3" (4th Thursday of November), or
+    "E-2" (two days before Easter Sunday)."""
+    if rule.startswith("E"):
+        return easter_sunday(year) + dt.timedelta(days=int(rule[1:]))
     if "/" not in rule:
         month, day = rule.split("-")
         return dt.date(year, int(month), int(day))
@@ -171,6 +176,19 @@ def holiday_date(rule: str, year: int) -> dt.date:
         if d.month == month_number and d.weekday() == weekday
     ]
     return days[nth - 1] if nth > 0 else days[nth]
+
+
+def easter_sunday(year: int) -> dt.date:
+    """Western Easter Sunday: the Gregorian computus (the anonymous algorithm of 1876)."""
+    golden = year % 19
+    century, rest = divmod(year, 100)
+    leap_skip, leap_left = divmod(century, 4)
+    moon_fix = (century + 8) // 25
+    epact = (19 * golden + century - leap_skip - (century - moon_fix + 1) // 3 + 15) % 30
+    weekday_fix = (32 + 2 * leap_left + 2 * (rest // 4) - epact - rest % 4) % 7
+    late = (golden + 11 * epact + 22 * weekday_fix) // 451
+    month, day = divmod(epact + weekday_fix - 7 * late + 114, 31)
+    return dt.date(year, month, day + 1)
 
 
 def _nearest(days: list[dt.date], anchor: dt.date, tense: Tense) -> dt.date:
