@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import pickle
 import signal
 import subprocess
 import sys
@@ -11,16 +12,18 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
 import pytest
+from warcio.warcwriter import WARCWriter
 
 from thucydides.annotate import AnnotatedDocument
-from thucydides.engines import run_ingest
+from thucydides.engines import load_results, run_ingest, write_partitions
 from thucydides.errors import InputError
 from thucydides.model import Document
 from thucydides.pipeline import Pipeline
 from thucydides.read import read_sources
 from thucydides.store import EventFilter, Store
-from warc_pages import FRENCH_PAGE, PAGES, write_warc
+from warc_pages import FRENCH_PAGE, PAGES, html_page, response, write_warc
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -116,7 +119,70 @@ def test_unknown_engine_is_refused(tmp_path: Path) -> None:
         run_ingest([], store, engine="spark")  # type: ignore[arg-type]
 
 
-@pytest.mark.skipif(importlib.util.find_spec("ray") is None, reason="ray is not installed")
+NEEDS_RAY = pytest.mark.skipif(
+    importlib.util.find_spec("ray") is None, reason="ray is not installed"
+)
+LATER_PARAGRAPH = "A spokesman said on Friday that the commission would first meet in Kisumu."
+
+
+def archive_with_a_later_version(path: Path) -> Path:
+    """The first test page in a long version (slow to process), the other pages, then the
+    first page again in a short version with one more paragraph (a re-crawl)."""
+    first_url, (title, paragraphs) = next(iter(PAGES.items()))
+    padding = [
+        f"Delegates from fishing district {n} joined the talks on Tuesday and asked the "
+        f"ministers for {n + 2} more permits before the season opens." for n in range(80)
+    ]
+    pages = [
+        (first_url, (title, [*paragraphs, *padding])),
+        *list(PAGES.items())[1:],
+        (first_url, (title, [*paragraphs, LATER_PARAGRAPH])),
+    ]
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        for url, (page_title, page_paragraphs) in pages:
+            response(writer, url, html_page(page_title, page_paragraphs).encode("utf-8"))
+    return path
+
+
+@pytest.mark.parametrize(
+    "engine", ["local", pytest.param("ray", marks=NEEDS_RAY)]
+)
+def test_results_are_stored_in_input_order_so_a_later_version_wins(
+    engine: str, tmp_path: Path
+) -> None:
+    """Units of one page: the long first page is still in work when the later ones are
+    done, yet its re-crawl, last in the archive, must be what is stored."""
+    warc = archive_with_a_later_version(tmp_path / "recrawl.warc.gz")
+    with Store(tmp_path / "db.duckdb") as store:
+        stats = run_ingest(read_sources([str(warc)]), store, engine=engine,  # type: ignore[arg-type]
+                           workers=2, chunk_size=1)
+        stored = store.document(next(iter(PAGES)))
+    assert (stats.added, stats.replaced) == (len(PAGES), 1)
+    assert stored is not None and LATER_PARAGRAPH in stored["text"]
+
+
+def test_results_are_parquet_partitions_by_event_date_read_back_in_input_order(
+    tmp_path: Path,
+) -> None:
+    problems = [InputError(f"page-{n}", "no article text") for n in range(3)]
+    table = pa.table({
+        "position": [2, 0, 1],
+        "event_date": ["2026-03-10", "undated", "2026-03-10"],
+        "result": [pickle.dumps(problems[n]) for n in (2, 0, 1)],
+    })
+    paths = write_partitions(table, tmp_path, 7)
+    assert sorted(path.relative_to(tmp_path).as_posix() for path in paths) == [
+        "event_date=2026-03-10/part-000007.parquet",
+        "event_date=undated/part-000007.parquet",
+    ]
+    loaded = load_results(paths)
+    assert [(error.source, error.problem) for error in loaded if isinstance(error, InputError)] == [
+        (problem.source, problem.problem) for problem in problems
+    ]
+
+
+@NEEDS_RAY
 def test_ray_engine_stores_the_same_events_as_the_local_engine(
     one_worker: Path, archive: Path, tmp_path: Path
 ) -> None:

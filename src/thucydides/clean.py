@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
+import string
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
@@ -66,7 +67,12 @@ PICKER = re.compile(
     r"(?:choose|select|change|switch)\s+(?:your\s+|the\s+)?(?:language|edition|region)s?\W*",
     re.IGNORECASE,
 )
+PHOTO_WORDS = ("photo", "picture", "image")
+"""Words of a photo credit ("Photo: ...", "(Image by ...)"): with the agency names, one of
+them is in every line that ``credit_end`` matches."""
 CRUMB_SEPARATOR = re.compile(r"\s+(?:>|»|›|/|\||•|·)\s+|\s*(?:>|»|›|•|·)\s*")
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
+ASCII_LETTERS = string.ascii_letters.encode("ascii")
 TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|•)\s+")
 
 
@@ -78,6 +84,7 @@ class Lexicon:
     imperatives: frozenset[str]
     furniture: re.Pattern[str]
     credit_end: re.Pattern[str]
+    credits: tuple[str, ...]
     caption_opener: re.Pattern[str]
     language_names: re.Pattern[str]
 
@@ -97,10 +104,11 @@ def lexicon() -> Lexicon:
         credit_end=re.compile(
             rf"(?:(?:/|\||[.,;:]\s|\s[-–—]\s)\s*(?:{credits})(?:\s*/\s*[^()/.,]{{1,40}})?"
             rf"|\([^()]*\b(?:{credits}|(?i:photo))\b[^()]*\)"
-            rf"|(?i:\b(?:photo|picture|image)s?(?:\s+credit)?\s*:\s*[^.!?]{{1,60}})"
+            rf"|(?i:\b(?:{'|'.join(PHOTO_WORDS)})s?(?:\s+credit)?\s*:\s*[^.!?]{{1,60}})"
             rf"|\bAP Photo\s*/[^()]{{1,40}}"
             rf"|\bGetty Images)\s*\W?$"
         ),
+        credits=tuple(t for k, t in captions if k == "credit"),
         caption_opener=re.compile(
             _alternation([t for k, t in captions if k == "opener"]), re.IGNORECASE
         ),
@@ -362,7 +370,21 @@ def is_caption(line: str) -> bool:
     if len(line.split()) > CAPTION_MAX_WORDS:
         return False
     lex = lexicon()
-    return bool(lex.caption_opener.match(line) or lex.credit_end.search(line))
+    return bool(
+        lex.caption_opener.match(line) or (_may_end_in_credit(line) and lex.credit_end.search(line))
+    )
+
+
+def _may_end_in_credit(line: str) -> bool:
+    """Whether ``credit_end`` can match at all: each of its branches needs a credit or one
+    of ``PHOTO_WORDS``, which a substring test rules out far faster than the search. The
+    test is exact for ASCII lines (plain case folding); any other line is searched."""
+    if not line.isascii():
+        return True
+    lower = line.lower()
+    return any(word in lower for word in PHOTO_WORDS) or any(
+        credit in line for credit in lexicon().credits
+    )
 
 
 def is_debris(line: str, latin_page: bool = True) -> bool:
@@ -420,12 +442,18 @@ def _is_hotline(line: str) -> bool:
 
 
 def _latin_share(text: str) -> float:
-    """Share of letters that are Latin script (1.0 for a text without letters)."""
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
+    """Share of letters that are Latin script (1.0 for a text without letters).
+
+    ASCII letters are counted in C; only the other characters are looked at one by one."""
+    if text.isascii():
         return 1.0
-    latin = sum(1 for c in letters if c < "\u0250" or "LATIN" in unicodedata.name(c, ""))
-    return latin / len(letters)
+    ascii_part = text.encode("ascii", "ignore")
+    ascii_letters = len(ascii_part) - len(ascii_part.translate(None, ASCII_LETTERS))
+    others = [c for c in NON_ASCII.findall(text) if c.isalpha()]
+    if not ascii_letters and not others:
+        return 1.0
+    latin = sum(1 for c in others if c < "\u0250" or "LATIN" in unicodedata.name(c, ""))
+    return (ascii_letters + latin) / (ascii_letters + len(others))
 
 
 def _is_crumbs(line: str) -> bool:
@@ -449,13 +477,13 @@ def _is_site_talk(line: str) -> bool:
     if not words or len(words) > SITE_TALK_MAX_WORDS:
         return False
     lex = lexicon()
-    hits = len(lex.site_terms.findall(line))
-    if not hits:
-        return False
     addressed = SECOND_PERSON.search(line) is not None
     imperative = words[0].casefold() in lex.imperatives
     short = 2 if len(words) <= 4 else int(len(words) <= SHORT_LINE_WORDS)
     if not (addressed or imperative or short == 2):
+        return False
+    hits = len(lex.site_terms.findall(line))
+    if not hits:
         return False
     penalty = 2 if REPORTING.search(line) else 0
     return hits + addressed + imperative + short - penalty >= 3

@@ -10,8 +10,11 @@ document.
 - ``local``: a spawn-safe process pool; each worker builds one ``Pipeline`` and processes
   whole chunks; results are written in input order. ``workers=1`` runs in this process.
 - ``ray``: Ray Data over the same chunks (``map_batches`` with an actor pool, one Pipeline
-  per actor); results are written as Parquet partitioned by event date, then loaded into the
-  store. ``address`` connects to an existing cluster; without it a private local instance is
+  per actor, one block per chunk). The blocks' results stream back to this process in input
+  order as each is done; each is written as Parquet partitioned by event date and loaded
+  from there into the store while the actors go on with the next blocks (so the store never
+  waits for the whole dataset, and no extra write tasks compete with the actors for CPU).
+  ``address`` connects to an existing cluster; without it a private local instance is
   started that talks over loopback only.
 """
 
@@ -265,13 +268,14 @@ def _run_ray(
     chunks: Iterator[list[Source]], sink: Sink, workers: int, address: str | None,
     spec: PipelineSpec, chunk_size: int, show: bool,
 ) -> None:
+    """Stream each wave through Ray Data; every output block is written as Parquet
+    partitions and loaded into the store while the actors go on with the next blocks."""
     sources = (source for chunk in chunks for source in chunk)
     with ray_session(address, workers, show), tempfile.TemporaryDirectory() as scratch:
         for number, wave in enumerate(iter(lambda: list(islice(sources, RAY_WAVE)), [])):
             folder = Path(scratch) / f"wave-{number}"
-            ray_process(wave, folder, workers, spec, chunk_size)
-            for part in load_results(folder, chunk_size):
-                sink.write(part)
+            for block, table in enumerate(ray_process(wave, workers, spec, chunk_size)):
+                sink.write(load_results(write_partitions(table, folder, block)))
 
 
 @contextmanager
@@ -302,7 +306,9 @@ def ray_session(address: str | None, workers: int, show: bool = False) -> Iterat
             else:
                 ray.init(address=address, logging_level=logging.WARNING, log_to_driver=False)
             data_logger.setLevel(logging.INFO if show else logging.WARNING)
-            ray.data.DataContext.get_current().enable_progress_bars = show
+            context = ray.data.DataContext.get_current()
+            context.enable_progress_bars = show
+            context.execution_options.preserve_order = True
             yield
         finally:
             ray.shutdown()
@@ -319,21 +325,23 @@ def _restore(saved: dict[str, str | None]) -> None:
 
 
 def ray_process(
-    sources: list[Source], folder: Path, workers: int, spec: PipelineSpec, chunk_size: int
-) -> None:
-    """Process sources with Ray Data into Parquet under ``folder``, partitioned by
-    ``event_date`` (a document's earliest event day, else its own date, else "undated")."""
+    sources: list[Source], workers: int, spec: PipelineSpec, chunk_size: int
+) -> Iterator[Any]:
+    """Process sources with Ray Data: one block of about ``chunk_size`` sources per actor
+    call; the results come back as Arrow tables (``position``, ``event_date``, ``result``)
+    in input order, one per block, as soon as it is done."""
     import ray
 
     rows = [_source_row(position, source) for position, source in enumerate(sources)]
-    dataset = ray.data.from_items(rows).map_batches(
+    blocks = -(-len(rows) // chunk_size)
+    dataset = ray.data.from_items(rows, override_num_blocks=blocks).map_batches(
         RayPipeline,
         fn_constructor_args=(spec,),
-        batch_size=chunk_size,
+        batch_size=None,
         batch_format="pyarrow",
         compute=ray.data.ActorPoolStrategy(size=workers),
     )
-    dataset.write_parquet(str(folder), partition_cols=["event_date"])
+    yield from dataset.iter_batches(batch_size=None, batch_format="pyarrow")
 
 
 class RayPipeline:
@@ -353,17 +361,30 @@ class RayPipeline:
         }
 
 
-def load_results(folder: Path, chunk_size: int) -> Iterator[list[Result]]:
-    """The results written by ``ray_process``, in input order, in chunks."""
-    import pyarrow.dataset as ds
+def write_partitions(table: Any, folder: Path, block: int) -> list[Path]:
+    """Write one block of results as Parquet under ``folder``, partitioned by
+    ``event_date`` (a document's earliest event day, else its own date, else "undated"),
+    Hive style: ``event_date=DAY/part-BLOCK.parquet``. Returns the files written."""
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
 
-    table = ds.dataset(str(folder), format="parquet", partitioning="hive").to_table(
-        columns=["position", "result"]
-    )
-    table = table.sort_by("position")
-    packed = table.column("result").to_pylist()
-    for start in range(0, len(packed), chunk_size):
-        yield [_unpack(item) for item in packed[start : start + chunk_size]]
+    paths = []
+    days = table.column("event_date")
+    for day in pc.unique(days).to_pylist():
+        path = folder / f"event_date={day}" / f"part-{block:06d}.parquet"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        pq.write_table(table.filter(pc.equal(days, day)).drop_columns(["event_date"]), path)
+        paths.append(path)
+    return paths
+
+
+def load_results(paths: list[Path]) -> list[Result]:
+    """The results in Parquet files written by ``write_partitions``, in input order."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.concat_tables(pq.read_table(path) for path in paths).sort_by("position")
+    return [_unpack(item) for item in table.column("result").to_pylist()]
 
 
 def _source_row(position: int, source: Source) -> dict[str, Any]:
