@@ -451,7 +451,7 @@ def _colon_reports(annotated: AnnotatedDocument) -> Iterator[Candidate]:
             if found is not None:
                 yield found
         if tokens and tokens[-1].text == ":":
-            found = _cue_colon(annotated, sentence, tokens[-1])
+            found = _cue_colon(annotated, sentence)
             if found is not None:
                 yield found
 
@@ -485,9 +485,7 @@ def _is_name(annotated: AnnotatedDocument, words: SpacySpan) -> bool:
     return last in surnames or last.title() in surnames or (len(words) == 1 and last.isupper())
 
 
-def _cue_colon(
-    annotated: AnnotatedDocument, sentence: AnnotatedSentence, colon: Token
-) -> Candidate | None:
+def _cue_colon(annotated: AnnotatedDocument, sentence: AnnotatedSentence) -> Candidate | None:
     cue = next((t for t in reversed(sentence.span) if _is_speech_cue(t)), None)
     if cue is None or sentence.paragraph + 1 >= len(annotated.paragraphs):
         return None
