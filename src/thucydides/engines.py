@@ -34,7 +34,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from functools import cache
-from itertools import islice
+from itertools import count, islice
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any, Literal
@@ -102,7 +102,7 @@ def run_ingest(
         sink = Sink(store, on_skip, bar)
         chunks = _new_work(sources, store, chunk_size, sink)
         if engine == "ray":
-            _run_ray(chunks, sink, workers, address, spec, chunk_size, show)
+            _run_ray(chunks, sink, workers, address, spec, show)
         else:
             _run_local(chunks, sink, workers, spec)
     return sink.stats
@@ -266,16 +266,27 @@ def _process_one(pipeline: Pipeline, source: Source) -> Result:
 
 def _run_ray(
     chunks: Iterator[list[Source]], sink: Sink, workers: int, address: str | None,
-    spec: PipelineSpec, chunk_size: int, show: bool,
+    spec: PipelineSpec, show: bool,
 ) -> None:
-    """Stream each wave through Ray Data; every output block is written as Parquet
+    """Stream each wave of chunks through Ray Data; every output block is written as Parquet
     partitions and loaded into the store while the actors go on with the next blocks."""
-    sources = (source for chunk in chunks for source in chunk)
     with ray_session(address, workers, show), tempfile.TemporaryDirectory() as scratch:
-        for number, wave in enumerate(iter(lambda: list(islice(sources, RAY_WAVE)), [])):
+        for number, wave in enumerate(_waves(chunks)):
             folder = Path(scratch) / f"wave-{number}"
-            for block, table in enumerate(ray_process(wave, workers, spec, chunk_size)):
+            for block, table in enumerate(ray_process(wave, workers, spec)):
                 sink.write(load_results(write_partitions(table, folder, block)))
+
+
+def _waves(chunks: Iterator[list[Source]]) -> Iterator[list[list[Source]]]:
+    """Consecutive runs of chunks holding about ``RAY_WAVE`` sources each."""
+    wave: list[list[Source]] = []
+    for chunk in chunks:
+        wave.append(chunk)
+        if sum(map(len, wave)) >= RAY_WAVE:
+            yield wave
+            wave = []
+    if wave:
+        yield wave
 
 
 @contextmanager
@@ -325,21 +336,28 @@ def _restore(saved: dict[str, str | None]) -> None:
 
 
 def ray_process(
-    sources: list[Source], workers: int, spec: PipelineSpec, chunk_size: int
+    chunks: list[list[Source]], workers: int, spec: PipelineSpec
 ) -> Iterator[Any]:
-    """Process sources with Ray Data: one block of about ``chunk_size`` sources per actor
-    call; the results come back as Arrow tables (``position``, ``event_date``, ``result``)
-    in input order, one per block, as soon as it is done."""
+    """Process chunks with Ray Data, one block per chunk and one block at a time per actor
+    (so that a free actor takes the next block, as a pool worker does, instead of blocks
+    queueing behind a slow one); the results come back as Arrow tables (``position``,
+    ``event_date``, ``result``) in input order, one per block, as soon as it is done."""
+    import pyarrow as pa
     import ray
 
-    rows = [_source_row(position, source) for position, source in enumerate(sources)]
-    blocks = -(-len(rows) // chunk_size)
-    dataset = ray.data.from_items(rows, override_num_blocks=blocks).map_batches(
+    positions = count()
+    blocks = [
+        pa.Table.from_pylist(
+            [_source_row(next(positions), source) for source in chunk], schema=_source_schema()
+        )
+        for chunk in chunks
+    ]
+    dataset = ray.data.from_arrow(blocks).map_batches(
         RayPipeline,
         fn_constructor_args=(spec,),
         batch_size=None,
         batch_format="pyarrow",
-        compute=ray.data.ActorPoolStrategy(size=workers),
+        compute=ray.data.ActorPoolStrategy(size=workers, max_tasks_in_flight_per_actor=1),
     )
     yield from dataset.iter_batches(batch_size=None, batch_format="pyarrow")
 
@@ -385,6 +403,15 @@ def load_results(paths: list[Path]) -> list[Result]:
 
     table = pa.concat_tables(pq.read_table(path) for path in paths).sort_by("position")
     return [_unpack(item) for item in table.column("result").to_pylist()]
+
+
+def _source_schema() -> Any:
+    """The Arrow schema of ``_source_row``: fixed, so that every block has the same types
+    even where one holds only missing dates or titles."""
+    import pyarrow as pa
+
+    text = ("doc_id", "content", "format", "origin", "date", "url", "title", "extra")
+    return pa.schema([("position", pa.int64()), *((name, pa.string()) for name in text)])
 
 
 def _source_row(position: int, source: Source) -> dict[str, Any]:
