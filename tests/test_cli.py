@@ -168,6 +168,24 @@ def test_queries_filter_and_export(
     assert code == 0 and "cannot face this crisis" in out
 
 
+def test_place_and_happening_queries(
+    articles: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "events.duckdb")
+    run(capsys, "ingest", str(articles), "--db", db, "--date", "2024-03-08")
+    lima = ("--near", "-12.05", "-77.04", "50")
+    code, out, _ = run(capsys, "events", "--db", db, *lima, "--format", "jsonl")
+    near_lima = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and near_lima
+    assert {e["doc_id"] for e in near_lima} == {"lima.txt"}
+    code, _, err = run(capsys, "happenings", "--db", db, "--rebuild", "--actor", "KEN")
+    assert code == 0 and "happenings rebuilt" in err
+    code, out, _ = run(capsys, "happenings", "--db", db, "--actor", "KEN", "--format", "jsonl")
+    happenings = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and happenings
+    assert all("KEN" in json.dumps(h) for h in happenings)
+
+
 def test_querying_a_missing_database_is_a_clear_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

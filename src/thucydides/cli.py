@@ -12,14 +12,19 @@ import json
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack
+from dataclasses import fields
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 from thucydides.errors import InputError
 from thucydides.model import Document
 
+if TYPE_CHECKING:
+    from thucydides.store import EventFilter, HappeningFilter, QuoteFilter
+
 EXIT_SKIPPED = 1
 OUTPUT_FILES = ("documents", "events", "quotes", "timexes", "places")
+FilterT = TypeVar("FilterT", "EventFilter", "QuoteFilter", "HappeningFilter")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -341,25 +346,18 @@ def _check_store(path: Path) -> None:
         raise InputError(str(path), "no such database (run `thucydides ingest` first)")
 
 
+def _filter(kind: type[FilterT], args: argparse.Namespace, **given: Any) -> FilterT:
+    """A store filter of ``kind`` from the command-line options named as its fields."""
+    options = {f.name: getattr(args, f.name) for f in fields(kind) if hasattr(args, f.name)}
+    return kind(**{**options, **given})
+
+
 def run_events(args: argparse.Namespace) -> int:
     from thucydides.export import write_table
     from thucydides.store import EventFilter, Store
 
     _check_store(args.db)
-    near = tuple(args.near) if args.near else None
-    filters = EventFilter(
-        actor=args.actor,
-        recipient=args.recipient,
-        type=args.type,
-        quad_class=args.quad_class,
-        since=args.since,
-        until=args.until,
-        place_country=args.place_country,
-        near=near,
-        text=args.text,
-        modality=args.modality,
-        limit=args.limit,
-    )
+    filters = _filter(EventFilter, args, near=tuple(args.near) if args.near else None)
     with Store(args.db, read_only=True) as store:
         write_table(store.events(filters), args.format, args.output)
     return 0
@@ -370,13 +368,7 @@ def run_quotes(args: argparse.Namespace) -> int:
     from thucydides.store import QuoteFilter, Store
 
     _check_store(args.db)
-    filters = QuoteFilter(
-        speaker=args.speaker,
-        contains=args.contains,
-        since=args.since,
-        until=args.until,
-        limit=args.limit,
-    )
+    filters = _filter(QuoteFilter, args)
     with Store(args.db, read_only=True) as store:
         write_table(store.quotes(filters), args.format, args.output)
     return 0
@@ -391,15 +383,7 @@ def run_happenings(args: argparse.Namespace) -> int:
         with Store(args.db) as store:
             count = store.rebuild_happenings(window_days=args.window, full=args.full)
         print(f"{args.db}: {count} happenings rebuilt", file=sys.stderr)
-    filters = HappeningFilter(
-        type=args.type,
-        actor=args.actor,
-        recipient=args.recipient,
-        since=args.since,
-        until=args.until,
-        min_sources=args.min_sources,
-        limit=args.limit,
-    )
+    filters = _filter(HappeningFilter, args)
     with Store(args.db, read_only=True) as store:
         try:
             table = (
