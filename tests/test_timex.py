@@ -611,3 +611,10 @@ def test_an_asserted_event_is_not_dated_after_publication() -> None:
     planned.modality = "future"
     assign_event_dates(doc, [planned], find_timexes(doc))
     assert planned.date == "2025-03-21"
+
+
+def test_a_bare_present_participle_takes_the_tense_of_its_clause() -> None:
+    text = "The currency has weakened steadily, sliding to a record low in August."
+    assert values(text)["August"] == "2024-08"
+    text = "The airline will expand its fleet, adding two routes in August."
+    assert values(text)["August"] == "2025-08"
