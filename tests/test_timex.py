@@ -618,3 +618,11 @@ def test_a_bare_present_participle_takes_the_tense_of_its_clause() -> None:
     assert values(text)["August"] == "2024-08"
     text = "The airline will expand its fleet, adding two routes in August."
     assert values(text)["August"] == "2025-08"
+
+
+def test_a_four_digit_clock_time_with_its_zone() -> None:
+    found = values("Shelling resumed on Saturday. It stopped at 1400 GMT.")
+    assert found["1400 GMT"] == "2025-03-15T14:00"
+    assert values("Troops crossed the river at 2230 UTC.") == {"2230 UTC": "2025-03-17T22:30"}
+    assert normalise("0615 GMT Friday", MONDAY, "past") == ("TIME", "2025-03-14T06:15")
+    assert normalise("2400 GMT", MONDAY) is None

@@ -11,7 +11,7 @@ from spacy.tokens import Span as SpacySpan
 
 from thucydides.annotate import AnnotatedDocument, AnnotatedSentence
 from thucydides.model import Timex
-from thucydides.timex.lexicon import lexicon, patterns
+from thucydides.timex.lexicon import ZONE, lexicon, patterns
 from thucydides.timex.narrative import (
     _anchor_to_narrative,
     _close_quarters,
@@ -159,7 +159,11 @@ def _candidates(text: str, sentence: AnnotatedSentence) -> list[tuple[int, int]]
     ("early Friday" + "Friday morning")."""
     spans = [sentence.char_range(e) for e in sentence.span.ents if e.label_ in ("DATE", "TIME")]
     spans = [_trim(text, s, e) for s, e in spans]
-    names = [sentence.char_range(e) for e in sentence.span.ents if e.label_ in NAME_LABELS]
+    names = [
+        sentence.char_range(e)
+        for e in sentence.span.ents
+        if e.label_ in NAME_LABELS and not re.fullmatch(ZONE, e.text)
+    ]
     for match in patterns().candidates.finditer(text, sentence.start, sentence.end):
         start, end = _trim(text, match.start(), match.end())
         if any(s < end and start < e for s, e in names):

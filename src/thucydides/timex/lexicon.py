@@ -8,6 +8,12 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+ZONE = "GMT|UTC"
+"""Zones that the tagger may take for organisations."""
+WIRE_CLOCK = rf"(?:[01]\d|2[0-3])[0-5]\d\s*(?:{ZONE})"
+"""The four-digit clock time of wire copy, which always names its zone ("0830 GMT"): without
+the zone, four digits are more often a year or a number."""
+
 
 @dataclass(frozen=True)
 class Lexicon:
@@ -82,7 +88,7 @@ def patterns() -> Patterns:
     fixed = lex.alternation("holiday", "ref", "set", "duration", "indefinite")
     daypart = lex.alternation("daypart")
     candidates = re.compile(
-        rf"\b(?:{times}|{every}|{unnamed_half}|{ago}|{quarter}|(?:{fixed})"
+        rf"\b(?:{times}|{every}|{unnamed_half}|{ago}|{quarter}|(?:{fixed})|{WIRE_CLOCK}"
         rf"|(?:(?:{daypart})\s+)?(?:(?:{weekday})s?|{lex.alternation('deictic_day')})"
         rf"(?:\s+(?:{daypart})s?)?)"
         r"(?![\w-])",

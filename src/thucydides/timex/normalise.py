@@ -12,7 +12,7 @@ from thucydides.timex.absolute import (
     _read_season,
     _read_with_dateparser,
 )
-from thucydides.timex.lexicon import lexicon, patterns
+from thucydides.timex.lexicon import WIRE_CLOCK, lexicon, patterns
 from thucydides.timex.relative import (
     RELATIVE_WORDS,
     _read_ago,
@@ -74,10 +74,11 @@ numbers, frequency adjectives, a part of the day on its own, fractions ("by a qu
 
 CLOCK = re.compile(
     r"(?:\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|\b(?:[01]?\d|2[0-3]):[0-5]\d\b)"
-    r"(?:\s+\(?[a-z]{2,4}\)?(?=[\s,]|$))?|\bnoon\b|\bmidnight\b",
+    r"(?:\s+\(?[a-z]{2,4}\)?(?=[\s,]|$))?|\bnoon\b|\bmidnight\b"
+    rf"|\b{WIRE_CLOCK}\b",
     re.I,
 )
-"""A clock time, in twelve hours or in 24 ("14:00 GMT"), with its zone."""
+"""A clock time, in twelve hours or in 24 ("14:00 GMT", "0830 GMT"), with its zone."""
 
 
 DAY_NEXT_TO = re.compile(r"(?:the\s+)?day\s+(before|after)\s+(.+)")

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from typing import Literal
 
-from thucydides.timex.lexicon import lexicon
+from thucydides.timex.lexicon import WIRE_CLOCK, lexicon
 from thucydides.timex.tense import Tense
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
@@ -18,8 +18,12 @@ Reading = tuple[TimexType, str | None] | None
 
 
 TIME_OF_DAY = re.compile(
-    r"(?P<h>\d{1,2})(?::(?P<m>\d\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)?(?:\s*\(?[A-Z]{2,4}\)?)?$", re.I
+    r"(?P<h>\d{1,2})(?::(?P<m>\d\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)?(?:\s*\(?[A-Z]{2,4}\)?)?$"
+    rf"|(?={WIRE_CLOCK}$)(?P<h24>\d\d)(?P<m24>\d\d)\s*\w+",
+    re.I,
 )
+"""A clock time: twelve or 24 hours with an optional zone ("5 p.m. EST", "14:00"), or the four
+digits of wire copy ("0830 GMT")."""
 
 
 def _is_resolved(value: str | None) -> bool:
@@ -95,6 +99,8 @@ def clock_value(text: str) -> str | None:
     if text in named:
         return named[text]
     match = TIME_OF_DAY.fullmatch(text)
+    if match and match.group("h24"):
+        return f"T{match.group('h24')}:{match.group('m24')}"
     if not match or not (match.group("ap") or match.group("m")):
         return None
     hour, minute = int(match.group("h")), int(match.group("m") or 0)
