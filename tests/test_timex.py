@@ -626,3 +626,10 @@ def test_a_four_digit_clock_time_with_its_zone() -> None:
     assert values("Troops crossed the river at 2230 UTC.") == {"2230 UTC": "2025-03-17T22:30"}
     assert normalise("0615 GMT Friday", MONDAY, "past") == ("TIME", "2025-03-14T06:15")
     assert normalise("2400 GMT", MONDAY) is None
+
+
+def test_a_day_named_by_its_ordinal_alone() -> None:
+    assert values("The envoys will return on the 24th.") == {"the 24th": "2025-03-24"}
+    assert values("Shops reopened on the 20th.") == {"the 20th": "2025-02-20"}
+    assert values("The curfew was lifted on the 31st.") == {"the 31st": "2025-01-31"}
+    assert values("The 9th Circuit heard the appeal.") == {}

@@ -38,6 +38,25 @@ def _read_season(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
 
 
 ORDINAL_SUFFIX = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
+DAY_OF_MONTH = re.compile(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)")
+
+
+def _read_day_of_month(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
+    """A day named by its ordinal alone ("on the 18th"): that day of the document's month, or
+    of the month before or after when the tense points there."""
+    match = DAY_OF_MONTH.fullmatch(text)
+    if not match or not 1 <= int(match.group(1)) <= 31:
+        return None
+    if anchor is None:
+        return "DATE", f"XXXX-XX-{int(match.group(1)):02d}"
+    days = []
+    for step in (-2, -1, 0, 1, 2):
+        month_index = anchor.year * 12 + anchor.month - 1 + step
+        try:
+            days.append(dt.date(month_index // 12, month_index % 12 + 1, int(match.group(1))))
+        except ValueError:
+            continue
+    return "DATE", _nearest(days, anchor, tense).isoformat()
 YEAR_WORD = re.compile(r"(.+?),?\s+(this|last|next) year")
 """A date whose year is given relative to the document's: "June last year"."""
 

@@ -13,6 +13,9 @@ ZONE = "GMT|UTC"
 WIRE_CLOCK = rf"(?:[01]\d|2[0-3])[0-5]\d\s*(?:{ZONE})"
 """The four-digit clock time of wire copy, which always names its zone ("0830 GMT"): without
 the zone, four digits are more often a year or a number."""
+BARE_DAY = r"the\s+(?:[12]?\d|3[01])(?:st|nd|rd|th)(?=\s*(?:[,.;:)]|$)|\s+(?:and|or)\s+the\b)"
+"""A day named by its ordinal alone ("on the 18th."), not an ordinal before a noun ("the 11th
+Circuit", "the 25th anniversary")."""
 
 
 @dataclass(frozen=True)
@@ -88,7 +91,7 @@ def patterns() -> Patterns:
     fixed = lex.alternation("holiday", "ref", "set", "duration", "indefinite")
     daypart = lex.alternation("daypart")
     candidates = re.compile(
-        rf"\b(?:{times}|{every}|{unnamed_half}|{ago}|{quarter}|(?:{fixed})|{WIRE_CLOCK}"
+        rf"\b(?:{times}|{every}|{unnamed_half}|{ago}|{quarter}|(?:{fixed})|{WIRE_CLOCK}|{BARE_DAY}"
         rf"|(?:(?:{daypart})\s+)?(?:(?:{weekday})s?|{lex.alternation('deictic_day')})"
         rf"(?:\s+(?:{daypart})s?)?)"
         r"(?![\w-])",

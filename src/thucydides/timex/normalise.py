@@ -9,6 +9,7 @@ import re
 
 from thucydides.timex.absolute import (
     _read_calendar,
+    _read_day_of_month,
     _read_season,
     _read_with_dateparser,
 )
@@ -134,6 +135,7 @@ def normalise(text: str, anchor: dt.date | None, tense: Tense = None) -> Reading
         _read_quarter,
         _read_season,
         _read_calendar,
+        _read_day_of_month,
     ):
         date_result = date_reader(date_core, anchor, tense)
         if date_result is not None:
