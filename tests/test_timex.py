@@ -633,3 +633,9 @@ def test_a_day_named_by_its_ordinal_alone() -> None:
     assert values("Shops reopened on the 20th.") == {"the 20th": "2025-02-20"}
     assert values("The curfew was lifted on the 31st.") == {"the 31st": "2025-01-31"}
     assert values("The 9th Circuit heard the appeal.") == {}
+
+
+def test_a_date_that_modifies_a_noun_looks_back_unless_the_clause_will() -> None:
+    text = "The bank is still seeking a buyer under an August accord with its creditors."
+    assert values(text)["August"] == "2024-08"
+    assert values("The party will contest the November election.")["November"] == "2025-11"

@@ -51,6 +51,8 @@ def clause_tense(span: SpacySpan) -> Tense:
     if verb is None or _opens_after(verb, span):
         return None
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if _names_a_noun(span):
+        return "future" if any(a.lower_ in FUTURE_AUX for a in auxes) else "past"
     if any(a.lower_ in FUTURE_AUX for a in auxes):
         return "future"
     if any(a.lower_ == "to" for a in auxes) and verb.dep_ in ("xcomp", "ccomp", "advcl"):
@@ -63,6 +65,15 @@ def clause_tense(span: SpacySpan) -> Tense:
     if _planned(span.root, verb):
         return "future"
     return _finite_tense(verb)
+
+
+def _names_a_noun(span: SpacySpan) -> bool:
+    """Whether the expression modifies a noun ("under a June agreement", "the Oct. 23
+    killing"). The clause's own tense is not that of the thing so named, which news refers to
+    as already known, hence past; only a clause that says "will" points it ahead ("will contest
+    the November election")."""
+    root = span.root
+    return root.dep_ in ("compound", "nmod", "poss") and root.head.pos_ in ("NOUN", "PROPN")
 
 
 def _opens_after(verb: Token, span: SpacySpan) -> bool:
