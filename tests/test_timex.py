@@ -639,3 +639,12 @@ def test_a_date_that_modifies_a_noun_looks_back_unless_the_clause_will() -> None
     text = "The bank is still seeking a buyer under an August accord with its creditors."
     assert values(text)["August"] == "2024-08"
     assert values("The party will contest the November election.")["November"] == "2025-11"
+
+
+def test_spoken_days_years_and_decades() -> None:
+    assert normalise("April nineteen eighty-nine", MONDAY) == ("DATE", "1989-04")
+    assert normalise("June twenty-first", MONDAY, "future") == ("DATE", "2025-06-21")
+    assert normalise("May third, two thousand and four", MONDAY) == ("DATE", "2004-05-03")
+    assert normalise("the year two thousand", MONDAY) == ("DATE", "2000")
+    assert normalise("nineteen hundred", MONDAY) == ("DATE", "1900")
+    assert values("Crime fell sharply during the seventies.") == {"the seventies": "197"}

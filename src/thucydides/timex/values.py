@@ -52,6 +52,35 @@ def number_value(text: str) -> float | None:
     return numbers[0] if len(numbers) == 1 else None
 
 
+def spoken_ordinal(text: str) -> int | None:
+    """The value of an ordinal in words: "eighth" -> 8, "twenty-first" -> 21."""
+    ordinals, numbers = lexicon().of("ordinal"), lexicon().of("number")
+    words = text.replace("-", " ").split()
+    if len(words) == 1 and words[0] in ordinals and words[0].isalpha():
+        return max(int(ordinals[words[0]]), 0) or None
+    if len(words) == 2 and words[0] in ("twenty", "thirty") and words[1] in ordinals:
+        return int(numbers[words[0]]) + int(ordinals[words[1]])
+    return None
+
+
+def spoken_year(text: str) -> int | None:
+    """The value of a year in words: "nineteen ninety-seven", "nineteen hundred", "two thousand
+    and one", "twenty twenty-four"."""
+    match = re.fullmatch(r"(?:(?:the\s+)?year\s+)?two thousand(?:\s+(?:and\s+)?(.+))?", text)
+    if match:
+        low = number_value(match.group(1)) if match.group(1) else 0
+        return 2000 + int(low) if low is not None and 0 <= low < 100 else None
+    match = re.fullmatch(r"(?:(?:the\s+)?year\s+)?(\w+)\s+(\w+(?:[\s-]\w+)?)", text)
+    if not match:
+        return None
+    high, low = number_value(match.group(1)), number_value(match.group(2))
+    if high is None or low is None or not 10 <= high <= 20:
+        return None
+    if low == 100:
+        return int(high * 100)
+    return int(high * 100 + low) if 0 < low < 100 else None
+
+
 def _unit_code(word: str) -> str | None:
     word = word.lower().rstrip(".")
     units = lexicon().of("unit")
