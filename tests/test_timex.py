@@ -648,3 +648,9 @@ def test_spoken_days_years_and_decades() -> None:
     assert normalise("the year two thousand", MONDAY) == ("DATE", "2000")
     assert normalise("nineteen hundred", MONDAY) == ("DATE", "1900")
     assert values("Crime fell sharply during the seventies.") == {"the seventies": "197"}
+
+
+def test_the_bare_day_closing_a_range_keeps_the_month() -> None:
+    found = values("The fair will run on May 5 and 6.")
+    assert found == {"May 5": "2025-05-05", "6": "2025-05-06"}
+    assert values("Polls open February 27-30.") == {"February 27": "2025-02-27"}

@@ -5,6 +5,7 @@ read against the document date and the tense of its clause.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from spacy.tokens import Span as SpacySpan
@@ -73,8 +74,29 @@ def _read_candidate(
     parts = range_parts(text, start, RANGE_JOIN if whole is not None else PART_JOIN)
     if len(parts) < 2:
         return [whole] if whole is not None else _read_tail(annotated, sentence, start, end)
-    read = [_read_part(annotated, sentence, s, e) for s, e in parts]
-    return [t for t in read if t is not None]
+    read: list[Timex] = []
+    for s, e in parts:
+        timex = _read_part(annotated, sentence, s, e)
+        if timex is None and read:
+            timex = _day_of_same_month(annotated.text, s, e, read[-1])
+        if timex is not None:
+            read.append(timex)
+    return read
+
+
+def _day_of_same_month(text: str, start: int, end: int, first: Timex) -> Timex | None:
+    """The bare day that closes a range in the month of its first end: the "25" of "April 24
+    and 25", "May 3 to 7"."""
+    day = text[start:end]
+    if not first.value or not re.fullmatch(r"\d{4}-\d\d-\d\d", first.value):
+        return None
+    if not re.fullmatch(r"\d{1,2}", day) or int(day) <= int(first.value[8:]):
+        return None
+    try:
+        value = dt.date.fromisoformat(first.value).replace(day=int(day)).isoformat()
+    except ValueError:
+        return None
+    return Timex(start, end, day, "DATE", value, first.sentence, True)
 
 
 def _read_tail(
