@@ -654,3 +654,8 @@ def test_the_bare_day_closing_a_range_keeps_the_month() -> None:
     found = values("The fair will run on May 5 and 6.")
     assert found == {"May 5": "2025-05-05", "6": "2025-05-06"}
     assert values("Polls open February 27-30.") == {"February 27": "2025-02-27"}
+
+
+def test_a_month_and_day_the_tagger_calls_an_event() -> None:
+    assert values("Ministers met after the Nov. 5 Summit in Geneva.") == {"Nov. 5": "2024-11-05"}
+    assert values("Shares fell after the Feb. 6 Earthquake hit.") == {"Feb. 6": "2025-02-06"}
