@@ -659,3 +659,11 @@ def test_the_bare_day_closing_a_range_keeps_the_month() -> None:
 def test_a_month_and_day_the_tagger_calls_an_event() -> None:
     assert values("Ministers met after the Nov. 5 Summit in Geneva.") == {"Nov. 5": "2024-11-05"}
     assert values("Shares fell after the Feb. 6 Earthquake hit.") == {"Feb. 6": "2025-02-06"}
+
+
+def test_previous_and_following_days_count_from_the_story_day() -> None:
+    text = "The index closed at 2,010 on Friday, down 3% from the previous Friday."
+    assert values(text)["the previous Friday"] == "2025-03-07"
+    text = "Rebels seized the town on March 3. Troops retook it the following Sunday."
+    assert values(text)["the following Sunday"] == "2025-03-09"
+    assert normalise("this coming Sunday", MONDAY) == ("DATE", "2025-03-23")

@@ -93,7 +93,8 @@ def patterns() -> Patterns:
     candidates = re.compile(
         rf"\b(?:{times}|{every}|{unnamed_half}|{ago}|{quarter}|(?:{fixed})|{WIRE_CLOCK}|{BARE_DAY}"
         rf"|(?-i:{named_month})\s+\d{{1,2}}(?!\d)(?:,\s*\d{{4}})?"
-        rf"|(?:(?:{daypart})\s+)?(?:(?:{weekday})s?|{lex.alternation('deictic_day')})"
+        rf"|(?:the\s+(?:previous|preceding|following)\s+(?={weekday}))?"
+        rf"(?:(?:{daypart})\s+)?(?:(?:{weekday})s?|{lex.alternation('deictic_day')})"
         rf"(?:\s+(?:{daypart})s?)?)"
         r"(?![\w-])",
         re.I,
