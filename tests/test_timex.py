@@ -667,3 +667,8 @@ def test_previous_and_following_days_count_from_the_story_day() -> None:
     text = "Rebels seized the town on March 3. Troops retook it the following Sunday."
     assert values(text)["the following Sunday"] == "2025-03-09"
     assert normalise("this coming Sunday", MONDAY) == ("DATE", "2025-03-23")
+
+
+def test_a_relative_day_name_before_its_date_is_that_date() -> None:
+    assert normalise("this coming Friday, March 21", MONDAY) == ("DATE", "2025-03-21")
+    assert normalise("last Thursday, March 13", MONDAY) == ("DATE", "2025-03-13")

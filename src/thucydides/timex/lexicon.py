@@ -114,7 +114,9 @@ def patterns() -> Patterns:
     return Patterns(
         candidates,
         month,
-        weekday_before_date=re.compile(rf"^(?:{weekday}),?\s+(?=\d|{month})"),
+        weekday_before_date=re.compile(
+            rf"^(?:(?:this|last|next|coming|past)\s+)*(?:{weekday}),?\s+(?=\d|{month})"
+        ),
         relative_month=re.compile(rf"(last|next|this|coming|past|early|late)\s+((?:{month})\b.*)"),
         absolute=re.compile(r"(?<!\d)(?:1\d|2[01])\d\d(?!\d)"),
         ago=re.compile(
