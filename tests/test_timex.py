@@ -672,3 +672,9 @@ def test_previous_and_following_days_count_from_the_story_day() -> None:
 def test_a_relative_day_name_before_its_date_is_that_date() -> None:
     assert normalise("this coming Friday, March 21", MONDAY) == ("DATE", "2025-03-21")
     assert normalise("last Thursday, March 13", MONDAY) == ("DATE", "2025-03-13")
+
+
+def test_a_persons_own_year_is_no_calendar_year() -> None:
+    assert values("He spent his year abroad in Spain.") == {}
+    assert values("They ended their week in Paris with a concert.") == {}
+    assert normalise("its fiscal year", MONDAY) == ("DATE", "2025")

@@ -66,11 +66,14 @@ NOT_TIMEX = re.compile(
     r"|^(?:annual|annually|quarterly|yearly|olympic|the day|that day|the night"
     r"|night|morning|evening|afternoon)$"
     r"|^(?:(?:nearly|about|almost|roughly|some|by|more than|less than|at least)\s+)?"
-    r"(?:a|one|three)[\s-]quarters?$",
+    r"(?:a|one|three)[\s-]quarters?$"
+    r"|^(?:my|your|his|her|our|their)\s+(?:day|week|month|year)$",
     re.I,
 )
 """spaCy DATE/TIME entities that are not time expressions in the TimeML sense: ages, bare
-numbers, frequency adjectives, a part of the day on its own, fractions ("by a quarter")."""
+numbers, frequency adjectives, a part of the day on its own, fractions ("by a quarter"), a
+person's own span of time ("his year in kindergarten", "their week in Paris"), which is no
+calendar unit around the document date."""
 
 
 CLOCK = re.compile(
