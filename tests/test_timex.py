@@ -678,3 +678,8 @@ def test_a_persons_own_year_is_no_calendar_year() -> None:
     assert values("He spent his year abroad in Spain.") == {}
     assert values("They ended their week in Paris with a concert.") == {}
     assert normalise("its fiscal year", MONDAY) == ("DATE", "2025")
+
+
+def test_a_date_before_a_name_the_tagger_took_in() -> None:
+    assert values("The Dec. 1 Accord ended the strike.") == {"Dec. 1": "2024-12-01"}
+    assert values("Voters rejected the Jan. 20 Amendment.") == {"Jan. 20": "2025-01-20"}

@@ -73,7 +73,11 @@ def _read_candidate(
         return [whole]
     parts = range_parts(text, start, RANGE_JOIN if whole is not None else PART_JOIN)
     if len(parts) < 2:
-        return [whole] if whole is not None else _read_tail(annotated, sentence, start, end)
+        if whole is not None:
+            return [whole]
+        return _read_tail(annotated, sentence, start, end) or _read_head(
+            annotated, sentence, start, end
+        )
     read: list[Timex] = []
     for s, e in parts:
         timex = _read_part(annotated, sentence, s, e)
@@ -111,6 +115,22 @@ def _read_tail(
         tail = _read_part(annotated, sentence, start + word.end(), end)
         if tail is not None:
             return [tail]
+    return []
+
+
+def _read_head(
+    annotated: AnnotatedDocument, sentence: AnnotatedSentence, start: int, end: int
+) -> list[Timex]:
+    """A date before the capitalised name the tagger took in with it ("the Dec. 1 Accord",
+    "Jan. 20 Amendment"): the longest beginning that reads, when only names follow it."""
+    text = annotated.text[start:end]
+    gaps = list(re.finditer(r"\s+(?=\S)", text))
+    for gap in reversed(gaps):
+        if not re.fullmatch(r"(?:\s+[A-Z][\w'-]*)+", text[gap.start() :]):
+            break
+        head = _read_part(annotated, sentence, start, start + gap.start())
+        if head is not None:
+            return [head]
     return []
 
 
