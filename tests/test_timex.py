@@ -611,3 +611,75 @@ def test_an_asserted_event_is_not_dated_after_publication() -> None:
     planned.modality = "future"
     assign_event_dates(doc, [planned], find_timexes(doc))
     assert planned.date == "2025-03-21"
+
+
+def test_a_bare_present_participle_takes_the_tense_of_its_clause() -> None:
+    text = "The currency has weakened steadily, sliding to a record low in August."
+    assert values(text)["August"] == "2024-08"
+    text = "The airline will expand its fleet, adding two routes in August."
+    assert values(text)["August"] == "2025-08"
+
+
+def test_a_four_digit_clock_time_with_its_zone() -> None:
+    found = values("Shelling resumed on Saturday. It stopped at 1400 GMT.")
+    assert found["1400 GMT"] == "2025-03-15T14:00"
+    assert values("Troops crossed the river at 2230 UTC.") == {"2230 UTC": "2025-03-17T22:30"}
+    assert normalise("0615 GMT Friday", MONDAY, "past") == ("TIME", "2025-03-14T06:15")
+    assert normalise("2400 GMT", MONDAY) is None
+
+
+def test_a_day_named_by_its_ordinal_alone() -> None:
+    assert values("The envoys will return on the 24th.") == {"the 24th": "2025-03-24"}
+    assert values("Shops reopened on the 20th.") == {"the 20th": "2025-02-20"}
+    assert values("The curfew was lifted on the 31st.") == {"the 31st": "2025-01-31"}
+    assert values("The 9th Circuit heard the appeal.") == {}
+
+
+def test_a_date_that_modifies_a_noun_looks_back_unless_the_clause_will() -> None:
+    text = "The bank is still seeking a buyer under an August accord with its creditors."
+    assert values(text)["August"] == "2024-08"
+    assert values("The party will contest the November election.")["November"] == "2025-11"
+
+
+def test_spoken_days_years_and_decades() -> None:
+    assert normalise("April nineteen eighty-nine", MONDAY) == ("DATE", "1989-04")
+    assert normalise("June twenty-first", MONDAY, "future") == ("DATE", "2025-06-21")
+    assert normalise("May third, two thousand and four", MONDAY) == ("DATE", "2004-05-03")
+    assert normalise("the year two thousand", MONDAY) == ("DATE", "2000")
+    assert normalise("nineteen hundred", MONDAY) == ("DATE", "1900")
+    assert values("Crime fell sharply during the seventies.") == {"the seventies": "197"}
+
+
+def test_the_bare_day_closing_a_range_keeps_the_month() -> None:
+    found = values("The fair will run on May 5 and 6.")
+    assert found == {"May 5": "2025-05-05", "6": "2025-05-06"}
+    assert values("Polls open February 27-30.") == {"February 27": "2025-02-27"}
+
+
+def test_a_month_and_day_the_tagger_calls_an_event() -> None:
+    assert values("Ministers met after the Nov. 5 Summit in Geneva.") == {"Nov. 5": "2024-11-05"}
+    assert values("Shares fell after the Feb. 6 Earthquake hit.") == {"Feb. 6": "2025-02-06"}
+
+
+def test_previous_and_following_days_count_from_the_story_day() -> None:
+    text = "The index closed at 2,010 on Friday, down 3% from the previous Friday."
+    assert values(text)["the previous Friday"] == "2025-03-07"
+    text = "Rebels seized the town on March 3. Troops retook it the following Sunday."
+    assert values(text)["the following Sunday"] == "2025-03-09"
+    assert normalise("this coming Sunday", MONDAY) == ("DATE", "2025-03-23")
+
+
+def test_a_relative_day_name_before_its_date_is_that_date() -> None:
+    assert normalise("this coming Friday, March 21", MONDAY) == ("DATE", "2025-03-21")
+    assert normalise("last Thursday, March 13", MONDAY) == ("DATE", "2025-03-13")
+
+
+def test_a_persons_own_year_is_no_calendar_year() -> None:
+    assert values("He spent his year abroad in Spain.") == {}
+    assert values("They ended their week in Paris with a concert.") == {}
+    assert normalise("its fiscal year", MONDAY) == ("DATE", "2025")
+
+
+def test_a_date_before_a_name_the_tagger_took_in() -> None:
+    assert values("The Dec. 1 Accord ended the strike.") == {"Dec. 1": "2024-12-01"}
+    assert values("Voters rejected the Jan. 20 Amendment.") == {"Jan. 20": "2025-01-20"}

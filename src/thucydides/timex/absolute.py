@@ -12,7 +12,13 @@ import dateparser
 from thucydides.timex.lexicon import lexicon, patterns
 from thucydides.timex.relative import RELATIVE_WORDS
 from thucydides.timex.tense import Tense
-from thucydides.timex.values import Reading, _nearest, format_date, number_value
+from thucydides.timex.values import (
+    Reading,
+    _nearest,
+    format_date,
+    spoken_ordinal,
+    spoken_year,
+)
 
 
 def _read_season(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
@@ -38,6 +44,25 @@ def _read_season(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
 
 
 ORDINAL_SUFFIX = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
+DAY_OF_MONTH = re.compile(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)")
+
+
+def _read_day_of_month(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
+    """A day named by its ordinal alone ("on the 18th"): that day of the document's month, or
+    of the month before or after when the tense points there."""
+    match = DAY_OF_MONTH.fullmatch(text)
+    if not match or not 1 <= int(match.group(1)) <= 31:
+        return None
+    if anchor is None:
+        return "DATE", f"XXXX-XX-{int(match.group(1)):02d}"
+    days = []
+    for step in (-2, -1, 0, 1, 2):
+        month_index = anchor.year * 12 + anchor.month - 1 + step
+        try:
+            days.append(dt.date(month_index // 12, month_index % 12 + 1, int(match.group(1))))
+        except ValueError:
+            continue
+    return "DATE", _nearest(days, anchor, tense).isoformat()
 YEAR_WORD = re.compile(r"(.+?),?\s+(this|last|next) year")
 """A date whose year is given relative to the document's: "June last year"."""
 
@@ -46,7 +71,7 @@ def _read_calendar(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
     """Absolute and month-based dates: "June 28, 2019", "28 June", "March 2024", "1990s"."""
     months = lexicon().of("month")
     p = patterns()
-    text = ORDINAL_SUFFIX.sub(r"\1", text)
+    text = _spoken_in_digits(ORDINAL_SUFFIX.sub(r"\1", text))
     text = p.weekday_before_date.sub("", text)
     modifier = None
     relative = p.relative_month.fullmatch(text)
@@ -79,6 +104,23 @@ def _read_calendar(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
         )
         return "DATE", _format_ymd(year, month, day, granularity)
     return _read_year(text, anchor)
+
+
+def _spoken_in_digits(text: str) -> str:
+    """A month's spoken day and year in digits: "march eighth" -> "march 8", "january nineteen
+    ninety-seven" -> "january, 1997", "may twenty-first, two thousand" -> "may 21, 2000"."""
+    match = re.fullmatch(rf"(.*?\b(?:{patterns().month}))\s+([a-z][a-z\s,-]*)", text)
+    if not match:
+        return text
+    head, words = match.group(1), match.group(2).replace(",", " ").split()
+    for split in (2, 1, 0):
+        day = spoken_ordinal(" ".join(words[:split])) if split else None
+        rest = " ".join(words[split:])
+        year = spoken_year(rest) if rest else None
+        if (split and day is None) or (rest and year is None) or not (day or year):
+            continue
+        return head + (f" {day}" if day else "") + (f", {year}" if year else "")
+    return text
 
 
 def _format_ymd(year: int, month: int, day: int, granularity: str) -> str | None:
@@ -125,11 +167,12 @@ def _read_year(text: str, anchor: dt.date | None) -> Reading:
     match = re.fullmatch(r"(?:(?:fiscal|calendar|the year|year|model year)\s+)?(\d{4})", text)
     if match and 1000 <= int(match.group(1)) <= 2199:
         return "DATE", match.group(1)
-    spoken = re.fullmatch(r"(?:the year\s+)?(\w+)\s+(\w+(?:[\s-]\w+)?)", text)
-    if spoken:
-        high, low = number_value(spoken.group(1)), number_value(spoken.group(2))
-        if high is not None and low is not None and 10 <= high <= 20 and 0 < low < 100:
-            return "DATE", f"{int(high * 100 + low):04d}"
+    spoken = spoken_year(text)
+    if spoken is not None:
+        return "DATE", f"{spoken:04d}"
+    match = re.fullmatch(r"(?:the\s+)?(?:nineteen[\s-])?(\w+)", text)
+    if match and match.group(1) in lexicon().of("decade"):
+        return "DATE", f"19{lexicon().of('decade')[match.group(1)]}"
     match = re.fullmatch(r"(?:fiscal\s+)?'(\d\d)", text)
     if match:
         century = 1900 if int(match.group(1)) > 30 else 2000

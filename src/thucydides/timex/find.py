@@ -5,13 +5,14 @@ read against the document date and the tense of its clause.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from spacy.tokens import Span as SpacySpan
 
 from thucydides.annotate import AnnotatedDocument, AnnotatedSentence
 from thucydides.model import Timex
-from thucydides.timex.lexicon import lexicon, patterns
+from thucydides.timex.lexicon import ZONE, lexicon, patterns
 from thucydides.timex.narrative import (
     _anchor_to_narrative,
     _close_quarters,
@@ -72,9 +73,34 @@ def _read_candidate(
         return [whole]
     parts = range_parts(text, start, RANGE_JOIN if whole is not None else PART_JOIN)
     if len(parts) < 2:
-        return [whole] if whole is not None else _read_tail(annotated, sentence, start, end)
-    read = [_read_part(annotated, sentence, s, e) for s, e in parts]
-    return [t for t in read if t is not None]
+        if whole is not None:
+            return [whole]
+        return _read_tail(annotated, sentence, start, end) or _read_head(
+            annotated, sentence, start, end
+        )
+    read: list[Timex] = []
+    for s, e in parts:
+        timex = _read_part(annotated, sentence, s, e)
+        if timex is None and read:
+            timex = _day_of_same_month(annotated.text, s, e, read[-1])
+        if timex is not None:
+            read.append(timex)
+    return read
+
+
+def _day_of_same_month(text: str, start: int, end: int, first: Timex) -> Timex | None:
+    """The bare day that closes a range in the month of its first end: the "25" of "April 24
+    and 25", "May 3 to 7"."""
+    day = text[start:end]
+    if not first.value or not re.fullmatch(r"\d{4}-\d\d-\d\d", first.value):
+        return None
+    if not re.fullmatch(r"\d{1,2}", day) or int(day) <= int(first.value[8:]):
+        return None
+    try:
+        value = dt.date.fromisoformat(first.value).replace(day=int(day)).isoformat()
+    except ValueError:
+        return None
+    return Timex(start, end, day, "DATE", value, first.sentence, True)
 
 
 def _read_tail(
@@ -89,6 +115,22 @@ def _read_tail(
         tail = _read_part(annotated, sentence, start + word.end(), end)
         if tail is not None:
             return [tail]
+    return []
+
+
+def _read_head(
+    annotated: AnnotatedDocument, sentence: AnnotatedSentence, start: int, end: int
+) -> list[Timex]:
+    """A date before the capitalised name the tagger took in with it ("the Dec. 1 Accord",
+    "Jan. 20 Amendment"): the longest beginning that reads, when only names follow it."""
+    text = annotated.text[start:end]
+    gaps = list(re.finditer(r"\s+(?=\S)", text))
+    for gap in reversed(gaps):
+        if not re.fullmatch(r"(?:\s+[A-Z][\w'-]*)+", text[gap.start() :]):
+            break
+        head = _read_part(annotated, sentence, start, start + gap.start())
+        if head is not None:
+            return [head]
     return []
 
 
@@ -159,7 +201,11 @@ def _candidates(text: str, sentence: AnnotatedSentence) -> list[tuple[int, int]]
     ("early Friday" + "Friday morning")."""
     spans = [sentence.char_range(e) for e in sentence.span.ents if e.label_ in ("DATE", "TIME")]
     spans = [_trim(text, s, e) for s, e in spans]
-    names = [sentence.char_range(e) for e in sentence.span.ents if e.label_ in NAME_LABELS]
+    names = [
+        sentence.char_range(e)
+        for e in sentence.span.ents
+        if e.label_ in NAME_LABELS and not re.fullmatch(ZONE, e.text)
+    ]
     for match in patterns().candidates.finditer(text, sentence.start, sentence.end):
         start, end = _trim(text, match.start(), match.end())
         if any(s < end and start < e for s, e in names):

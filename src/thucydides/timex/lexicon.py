@@ -8,6 +8,15 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+ZONE = "GMT|UTC"
+"""Zones that the tagger may take for organisations."""
+WIRE_CLOCK = rf"(?:[01]\d|2[0-3])[0-5]\d\s*(?:{ZONE})"
+"""The four-digit clock time of wire copy, which always names its zone ("0830 GMT"): without
+the zone, four digits are more often a year or a number."""
+BARE_DAY = r"the\s+(?:[12]?\d|3[01])(?:st|nd|rd|th)(?=\s*(?:[,.;:)]|$)|\s+(?:and|or)\s+the\b)"
+"""A day named by its ordinal alone ("on the 18th."), not an ordinal before a noun ("the 11th
+Circuit", "the 25th anniversary")."""
+
 
 @dataclass(frozen=True)
 class Lexicon:
@@ -82,8 +91,10 @@ def patterns() -> Patterns:
     fixed = lex.alternation("holiday", "ref", "set", "duration", "indefinite")
     daypart = lex.alternation("daypart")
     candidates = re.compile(
-        rf"\b(?:{times}|{every}|{unnamed_half}|{ago}|{quarter}|(?:{fixed})"
-        rf"|(?:(?:{daypart})\s+)?(?:(?:{weekday})s?|{lex.alternation('deictic_day')})"
+        rf"\b(?:{times}|{every}|{unnamed_half}|{ago}|{quarter}|(?:{fixed})|{WIRE_CLOCK}|{BARE_DAY}"
+        rf"|(?-i:{named_month})\s+\d{{1,2}}(?!\d)(?:,\s*\d{{4}})?"
+        rf"|(?:the\s+(?:previous|preceding|following)\s+(?={weekday}))?"
+        rf"(?:(?:{daypart})\s+)?(?:(?:{weekday})s?|{lex.alternation('deictic_day')})"
         rf"(?:\s+(?:{daypart})s?)?)"
         r"(?![\w-])",
         re.I,
@@ -103,7 +114,9 @@ def patterns() -> Patterns:
     return Patterns(
         candidates,
         month,
-        weekday_before_date=re.compile(rf"^(?:{weekday}),?\s+(?=\d|{month})"),
+        weekday_before_date=re.compile(
+            rf"^(?:(?:this|last|next|coming|past)\s+)*(?:{weekday}),?\s+(?=\d|{month})"
+        ),
         relative_month=re.compile(rf"(last|next|this|coming|past|early|late)\s+((?:{month})\b.*)"),
         absolute=re.compile(r"(?<!\d)(?:1\d|2[01])\d\d(?!\d)"),
         ago=re.compile(

@@ -10,8 +10,10 @@ import re
 from itertools import pairwise
 
 from thucydides.model import Timex
+from thucydides.timex.lexicon import lexicon
 from thucydides.timex.normalise import CLOCK, _strip_hedges
-from thucydides.timex.values import _is_resolved, format_date, shift
+from thucydides.timex.relative import WEEKDAY_MODIFIERS
+from thucydides.timex.values import _is_resolved, format_date, nearest_weekday, shift
 
 YEAR_BACK = re.compile(
     r"(?:the\s+)?(?:a|one)[\s-]year[\s-](?:ago|earlier|before)(?:\s+(?:period|quarter|level|results))?"
@@ -74,6 +76,8 @@ def _anchor_to_narrative(text: str, timexes: list[Timex]) -> None:
                 timex.value = f"{timex.value}-{quarters[0][5:]}"
         elif quarters and period and period.startswith("Q"):
             _reported_quarter(timex, lower, after, quarters[0])
+        if day is not None:
+            _weekday_from_story_day(timex, lower, dt.date.fromisoformat(day))
         if CLOCK.fullmatch(lower) and day is not None and timex.value and "T" in timex.value:
             timex.value = day + timex.value[timex.value.index("T") :]
         anaphor = ANAPHORIC.fullmatch(timex.text.lower())
@@ -91,6 +95,18 @@ def _anchor_to_narrative(text: str, timexes: list[Timex]) -> None:
             reference = timex
             if timex.value and _granularity(timex.value) == "D":
                 day = timex.value[:10]
+
+
+def _weekday_from_story_day(timex: Timex, lower: str, day: dt.date) -> None:
+    """ "The previous Friday", "the following Monday": counted from the last day the story
+    named, not from the document date ("closed Friday at 2,082, down from the previous
+    Friday")."""
+    match = re.fullmatch(r"(?:the\s+)?(previous|preceding|following)\s+(\w+)", lower)
+    weekdays = lexicon().of("weekday")
+    if match and match.group(2) in weekdays:
+        tense = WEEKDAY_MODIFIERS[match.group(1)]
+        moved = nearest_weekday(day, int(weekdays[match.group(2)]), tense, strict=True)
+        timex.value = moved.isoformat()
 
 
 def _close_quarters(text: str, timexes: list[Timex]) -> None:

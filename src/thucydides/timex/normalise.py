@@ -9,10 +9,11 @@ import re
 
 from thucydides.timex.absolute import (
     _read_calendar,
+    _read_day_of_month,
     _read_season,
     _read_with_dateparser,
 )
-from thucydides.timex.lexicon import lexicon, patterns
+from thucydides.timex.lexicon import WIRE_CLOCK, lexicon, patterns
 from thucydides.timex.relative import (
     RELATIVE_WORDS,
     _read_ago,
@@ -65,19 +66,23 @@ NOT_TIMEX = re.compile(
     r"|^(?:annual|annually|quarterly|yearly|olympic|the day|that day|the night"
     r"|night|morning|evening|afternoon)$"
     r"|^(?:(?:nearly|about|almost|roughly|some|by|more than|less than|at least)\s+)?"
-    r"(?:a|one|three)[\s-]quarters?$",
+    r"(?:a|one|three)[\s-]quarters?$"
+    r"|^(?:my|your|his|her|our|their)\s+(?:day|week|month|year)$",
     re.I,
 )
 """spaCy DATE/TIME entities that are not time expressions in the TimeML sense: ages, bare
-numbers, frequency adjectives, a part of the day on its own, fractions ("by a quarter")."""
+numbers, frequency adjectives, a part of the day on its own, fractions ("by a quarter"), a
+person's own span of time ("his year in kindergarten", "their week in Paris"), which is no
+calendar unit around the document date."""
 
 
 CLOCK = re.compile(
     r"(?:\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|\b(?:[01]?\d|2[0-3]):[0-5]\d\b)"
-    r"(?:\s+\(?[a-z]{2,4}\)?(?=[\s,]|$))?|\bnoon\b|\bmidnight\b",
+    r"(?:\s+\(?[a-z]{2,4}\)?(?=[\s,]|$))?|\bnoon\b|\bmidnight\b"
+    rf"|\b{WIRE_CLOCK}\b",
     re.I,
 )
-"""A clock time, in twelve hours or in 24 ("14:00 GMT"), with its zone."""
+"""A clock time, in twelve hours or in 24 ("14:00 GMT", "0830 GMT"), with its zone."""
 
 
 DAY_NEXT_TO = re.compile(r"(?:the\s+)?day\s+(before|after)\s+(.+)")
@@ -133,6 +138,7 @@ def normalise(text: str, anchor: dt.date | None, tense: Tense = None) -> Reading
         _read_quarter,
         _read_season,
         _read_calendar,
+        _read_day_of_month,
     ):
         date_result = date_reader(date_core, anchor, tense)
         if date_result is not None:

@@ -137,6 +137,15 @@ PLURAL_PART = re.compile(r"\b(morning|afternoon|evening|night)s\b")
 """A part of the day in the plural, which makes a weekday a set ("Tuesday nights")."""
 
 
+WEEKDAY_MODIFIERS: dict[str, Tense] = {"last": "past", "past": "past", "previous": "past"}
+WEEKDAY_MODIFIERS |= {"preceding": "past", "next": "future", "coming": "future"}
+WEEKDAY_MODIFIERS |= {"following": "future"}
+"""Words before a day name that fix its direction, strictly ("last Monday" written on a
+Monday is a week before; "this Monday" leaves it to the tense). "The previous/following
+Friday" is counted from the day the story is on (see ``narrative``), here from the document
+date."""
+
+
 def _read_weekday(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
     """ "Tuesday" -> the Tuesday nearest the anchor in the direction of the tense."""
     lex = lexicon()
@@ -145,20 +154,17 @@ def _read_weekday(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
         return weekly
     day_text, part = _split_part(text.replace(",", ""))
     words = day_text.split()
-    modifier = (
-        words.pop(0) if words and words[0] in ("last", "next", "this", "coming", "past") else None
-    )
+    if words and words[0] == "this":
+        words.pop(0)
+    modifier = words.pop(0) if words and words[0] in WEEKDAY_MODIFIERS else None
     if len(words) != 1 or words[0] not in lex.of("weekday"):
         return None
     weekday = int(lex.of("weekday")[words[0]])
     if anchor is None:
         return "DATE", f"XXXX-WXX-{weekday + 1}"
-    if modifier in ("next", "coming"):
-        tense = "future"
-    elif modifier in ("last", "past"):
-        tense = "past"
-    strict = modifier in ("last", "past", "next", "coming")
-    day = nearest_weekday(anchor, weekday, tense, strict)
+    if modifier is not None:
+        tense = WEEKDAY_MODIFIERS[modifier]
+    day = nearest_weekday(anchor, weekday, tense, modifier is not None)
     return ("TIME", f"{day.isoformat()}T{part}") if part else ("DATE", day.isoformat())
 
 

@@ -51,6 +51,8 @@ def clause_tense(span: SpacySpan) -> Tense:
     if verb is None or _opens_after(verb, span):
         return None
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if _names_a_noun(span):
+        return "future" if any(a.lower_ in FUTURE_AUX for a in auxes) else "past"
     if any(a.lower_ in FUTURE_AUX for a in auxes):
         return "future"
     if any(a.lower_ == "to" for a in auxes) and verb.dep_ in ("xcomp", "ccomp", "advcl"):
@@ -63,6 +65,15 @@ def clause_tense(span: SpacySpan) -> Tense:
     if _planned(span.root, verb):
         return "future"
     return _finite_tense(verb)
+
+
+def _names_a_noun(span: SpacySpan) -> bool:
+    """Whether the expression modifies a noun ("under a June agreement", "the Oct. 23
+    killing"). The clause's own tense is not that of the thing so named, which news refers to
+    as already known, hence past; only a clause that says "will" points it ahead ("will contest
+    the November election")."""
+    root = span.root
+    return root.dep_ in ("compound", "nmod", "poss") and root.head.pos_ in ("NOUN", "PROPN")
 
 
 def _opens_after(verb: Token, span: SpacySpan) -> bool:
@@ -113,8 +124,15 @@ def _has_had(word: Token) -> bool:
     return any(c.lower_ == "had" for h in heads for c in h.children if c.dep_ in ("aux", "auxpass"))
 
 
+NONFINITE_LINKS = {"advcl", "xcomp", "conj"}
+"""Links by which a bare participle hangs on the verb whose tense it shares ("has fluctuated,
+rising to a high in June")."""
+
+
 def _finite_tense(verb: Token) -> Tense:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if _bare_participle(verb, auxes):
+        return _finite_tense(verb.head)
     perfect = any(a.lemma_ == "have" for a in auxes)
     if any(a.lower_ in FUTURE_AUX for a in auxes) or (not perfect and _modal(verb, auxes)):
         return "future"
@@ -125,6 +143,19 @@ def _finite_tense(verb: Token) -> Tense:
     if verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "future"
     return None
+
+
+def _bare_participle(verb: Token, auxes: list[Token]) -> bool:
+    """A present participle without auxiliaries that hangs on another verb: it has no tense of
+    its own and takes that of the clause it hangs on. (A bare past participle is passive and
+    looks back by itself: "the ruling, announced Friday".)"""
+    return (
+        verb.tag_ == "VBG"
+        and not auxes
+        and verb.dep_ in NONFINITE_LINKS
+        and verb.head is not verb
+        and verb.head.pos_ in ("VERB", "AUX")
+    )
 
 
 def _modal(verb: Token, auxes: list[Token]) -> bool:

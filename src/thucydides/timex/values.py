@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from typing import Literal
 
-from thucydides.timex.lexicon import lexicon
+from thucydides.timex.lexicon import WIRE_CLOCK, lexicon
 from thucydides.timex.tense import Tense
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
@@ -18,8 +18,12 @@ Reading = tuple[TimexType, str | None] | None
 
 
 TIME_OF_DAY = re.compile(
-    r"(?P<h>\d{1,2})(?::(?P<m>\d\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)?(?:\s*\(?[A-Z]{2,4}\)?)?$", re.I
+    r"(?P<h>\d{1,2})(?::(?P<m>\d\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)?(?:\s*\(?[A-Z]{2,4}\)?)?$"
+    rf"|(?={WIRE_CLOCK}$)(?P<h24>\d\d)(?P<m24>\d\d)\s*\w+",
+    re.I,
 )
+"""A clock time: twelve or 24 hours with an optional zone ("5 p.m. EST", "14:00"), or the four
+digits of wire copy ("0830 GMT")."""
 
 
 def _is_resolved(value: str | None) -> bool:
@@ -46,6 +50,35 @@ def number_value(text: str) -> float | None:
     if len(numbers) == 2 and numbers[0] >= 20 and numbers[0] % 10 == 0 and numbers[1] < 10:
         return numbers[0] + numbers[1]
     return numbers[0] if len(numbers) == 1 else None
+
+
+def spoken_ordinal(text: str) -> int | None:
+    """The value of an ordinal in words: "eighth" -> 8, "twenty-first" -> 21."""
+    ordinals, numbers = lexicon().of("ordinal"), lexicon().of("number")
+    words = text.replace("-", " ").split()
+    if len(words) == 1 and words[0] in ordinals and words[0].isalpha():
+        return max(int(ordinals[words[0]]), 0) or None
+    if len(words) == 2 and words[0] in ("twenty", "thirty") and words[1] in ordinals:
+        return int(numbers[words[0]]) + int(ordinals[words[1]])
+    return None
+
+
+def spoken_year(text: str) -> int | None:
+    """The value of a year in words: "nineteen ninety-seven", "nineteen hundred", "two thousand
+    and one", "twenty twenty-four"."""
+    match = re.fullmatch(r"(?:(?:the\s+)?year\s+)?two thousand(?:\s+(?:and\s+)?(.+))?", text)
+    if match:
+        low = number_value(match.group(1)) if match.group(1) else 0
+        return 2000 + int(low) if low is not None and 0 <= low < 100 else None
+    match = re.fullmatch(r"(?:(?:the\s+)?year\s+)?(\w+)\s+(\w+(?:[\s-]\w+)?)", text)
+    if not match:
+        return None
+    high, low = number_value(match.group(1)), number_value(match.group(2))
+    if high is None or low is None or not 10 <= high <= 20:
+        return None
+    if low == 100:
+        return int(high * 100)
+    return int(high * 100 + low) if 0 < low < 100 else None
 
 
 def _unit_code(word: str) -> str | None:
@@ -95,6 +128,8 @@ def clock_value(text: str) -> str | None:
     if text in named:
         return named[text]
     match = TIME_OF_DAY.fullmatch(text)
+    if match and match.group("h24"):
+        return f"T{match.group('h24')}:{match.group('m24')}"
     if not match or not (match.group("ap") or match.group("m")):
         return None
     hour, minute = int(match.group("h")), int(match.group("m") or 0)
