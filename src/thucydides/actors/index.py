@@ -5,9 +5,17 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
-from thucydides.actors.places import _subdivision_terms, _town_terms, large_cities
-from thucydides.actors.tables import _given_names, _numbered_table, _plural, read_named
-from thucydides.actors.terms import Match, Role, Term, Word, _deletions, _is_acronym, phrase_key
+from thucydides.actors.places import large_cities, subdivision_terms, town_terms
+from thucydides.actors.tables import given_names_of, numbered_table, plural_of, read_named
+from thucydides.actors.terms import (
+    Match,
+    Role,
+    Term,
+    Word,
+    deletion_variants,
+    is_acronym,
+    phrase_key,
+)
 from thucydides.actors.vocabulary import (
     CALENDAR_WORDS,
     CAPITAL_MARK,
@@ -38,7 +46,7 @@ class DictionaryIndex:
         self._load_named(data_path("actors", "organisations.tsv"), "org")
         self._load_named(data_path("actors", "hardware.tsv"), "hardware")
         self._add_surnames(people)
-        given_names = _given_names(people)
+        given_names = given_names_of(people)
         self._load_regions(given_names)
         self._load_towns(given_names)
         for path in user_files or []:
@@ -59,18 +67,18 @@ class DictionaryIndex:
 
     def _load_countries(self) -> None:
         path = data_path("actors", "countries.tsv")
-        for number, row in _numbered_table(path):
+        for number, row in numbered_table(path):
             code = row["code"]
             names = [n for n in row["names"].split(";") if n]
             rule = f"countries.tsv:{number} {names[0]}"
             role = Role(code, None, None, None, rule)
             for name in names:
-                self._add(name, Term("country", names[0], (role,), acronym=_is_acronym(name)))
+                self._add(name, Term("country", names[0], (role,), acronym=is_acronym(name)))
             people = Term("demonym", names[0], (Role(code, "CVL", None, None, rule + " (people)"),),
                           weak=True)
             for demonym in filter(None, row["demonyms"].split(";")):
                 self._add(demonym, Term("demonym", names[0], (role,)))
-                plural = _plural(demonym)
+                plural = plural_of(demonym)
                 if plural:
                     self._add(plural, people)
             capital_role = Role(code, "GOV", None, None, rule + CAPITAL_MARK)
@@ -79,12 +87,12 @@ class DictionaryIndex:
 
     def _load_roles(self) -> None:
         path = data_path("actors", "roles.tsv")
-        for number, row in _numbered_table(path):
+        for number, row in numbered_table(path):
             term_text, sector = row["term"], row["sector"]
             role = Role(None, sector, None, None, f"roles.tsv:{number} {term_text}")
             term = Term("role", term_text, (role,), weak=row["weak"] == "yes")
             self._add(term_text, term)
-            plural = _plural(term_text)
+            plural = plural_of(term_text)
             if plural:
                 self._add(plural, term)
 
@@ -106,20 +114,20 @@ class DictionaryIndex:
         A region, like a town, gives a country but no sector: alone it is a place, not an
         actor of its own (as the target of force, events read it as its people). A subdivision
         named like a person's given name ("Nelson", "Isabel") is left out."""
-        for number, row in _numbered_table(data_path("actors", "regions.tsv")):
+        for number, row in numbered_table(data_path("actors", "regions.tsv")):
             names = [n for n in row["names"].split(";") if n]
             rule = f"regions.tsv:{number} {names[0]}{REGION_MARK}"
             role = Role(row["code"], None, None, None, rule)
             for name in names + [d for d in row["demonyms"].split(";") if d]:
                 self._add_place(phrase_key(name), Term("region", name, (role,), weak=True))
-        for key, term in _subdivision_terms():
+        for key, term in subdivision_terms():
             if key not in given_names:
                 self._add_place(key, term)
 
     def _load_towns(self, given_names: set[str]) -> None:
         """Towns smaller than ``MIN_CITY_POPULATION`` with a name of several words, except
         those that read as a person's name ("Miguel Pereira", "Benjamin Constant")."""
-        for key, term in _town_terms():
+        for key, term in town_terms():
             if key.split(" ", 1)[0] not in given_names:
                 self._add_place(key, term)
 
@@ -133,7 +141,7 @@ class DictionaryIndex:
             terms[name] = term
             short_forms = self._forget(name, aliases) if user else set()
             for alias in aliases:
-                self._add(alias, Term(kind, name, term.roles, _is_acronym(alias), user=user))
+                self._add(alias, Term(kind, name, term.roles, is_acronym(alias), user=user))
             for key in short_forms:
                 self._add(key, Term("surname", name, term.roles, user=True))
         return terms
@@ -187,14 +195,14 @@ class DictionaryIndex:
             if " " in key or len(key) < MIN_FUZZY_LENGTH:
                 continue
             if any(t.kind in FUZZY_KINDS for t in terms):
-                for variant in {key, *_deletions(key)}:
+                for variant in {key, *deletion_variants(key)}:
                     variants[variant].add(key)
         return variants
 
     def _misspelling(self, word: Word) -> Term | None:
         if len(word.key) < MIN_FUZZY_LENGTH or not word.text[:1].isupper():
             return None
-        variants = {word.key, *_deletions(word.key)}
+        variants = {word.key, *deletion_variants(word.key)}
         keys = sorted(set().union(*(self._misspelt.get(v, set()) for v in variants)), key=len)
         terms = [next(t for t in self._index[k] if t.kind in FUZZY_KINDS) for k in keys]
         if len({t.roles[0].code for t in terms}) != 1:

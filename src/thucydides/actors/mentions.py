@@ -11,7 +11,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from thucydides.actors.phrases import mention_parts
-from thucydides.actors.reading import TextReader, _merge, _settle_people
+from thucydides.actors.reading import TextReader, merge_readings, settle_people
 from thucydides.actors.terms import Reading
 from thucydides.actors.vocabulary import CONTEXT_SECTORS, PLACE_KINDS
 from thucydides.annotate import AnnotatedDocument, AnnotatedSentence, EntityMention
@@ -46,7 +46,7 @@ class ActorResolver(TextReader):
         incomplete = reading is None or reading.code is None or reading.sector is None
         if person is not None and incomplete:
             earlier = self._earlier(annotated, sentence.index, person, date)
-            reading = _merge(reading, earlier, "earlier")
+            reading = merge_readings(reading, earlier, "earlier")
         if reading is None:
             return None
         if person is not None and reading.person is None:
@@ -55,7 +55,7 @@ class ActorResolver(TextReader):
             self._add_context(reading, span.text, sentence.text, date, PLACE_KINDS)
         elif reading.code is None and reading.sector in CONTEXT_SECTORS:
             self._add_context(reading, span.text, sentence.text, date)
-        _settle_people(reading)
+        settle_people(reading)
         start, end = sentence.char_range(span)
         return Actor(span.text, start, end, reading.code, reading.sector, reading.name,
                      " + ".join(reading.rules) or None)
@@ -73,7 +73,7 @@ class ActorResolver(TextReader):
             reading = self._read_tokens(annotated, sentence, parts.partitive, date)
         for tokens in parts.appositions:
             found = self._read_tokens(annotated, sentence, tokens, date)
-            reading = _merge(reading, found, "apposition")
+            reading = merge_readings(reading, found, "apposition")
         for tokens in parts.complements:
             if reading is None or (reading.code and reading.sector and not reading.people_of):
                 break
@@ -82,7 +82,7 @@ class ActorResolver(TextReader):
                 reading.code = found.code
                 reading.rules += (f"living in: {' + '.join(found.rules)}",)
                 reading.people_of = None
-            reading = _merge(reading, found, "complement")
+            reading = merge_readings(reading, found, "complement")
         return reading
 
     def _read_tokens(
@@ -147,7 +147,7 @@ class ActorResolver(TextReader):
             reading = self._read_mention(annotated, sentence, span, date)
             if reading is not None and reading.person not in (None, person):
                 continue
-            best = _merge(best, reading, "earlier")
+            best = merge_readings(best, reading, "earlier")
             if best is not None and best.code and best.sector:
                 break
         return best

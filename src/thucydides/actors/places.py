@@ -69,7 +69,7 @@ def subdivisions() -> dict[str, tuple[str, str, str]]:
 
 
 @cache
-def _subdivision_terms() -> tuple[tuple[str, Term], ...]:
+def subdivision_terms() -> tuple[tuple[str, Term], ...]:
     """(lookup key, term) of each subdivision, built once per process."""
     return tuple(
         (key, Term("region", name, (Role(code, None, None, None,
@@ -78,7 +78,7 @@ def _subdivision_terms() -> tuple[tuple[str, Term], ...]:
 
 
 @cache
-def _town_terms() -> tuple[tuple[str, Term], ...]:
+def town_terms() -> tuple[tuple[str, Term], ...]:
     """(lookup key, term) of each town of ``small_towns``, built once per process."""
     return tuple(
         (key, Term("city", name, (Role(code, None, None, None, f"{CITY_MARK}{name}"),),

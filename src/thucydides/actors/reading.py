@@ -37,7 +37,7 @@ class TextReader(DictionaryIndex):
         reading = self._read(text, context, date)
         if reading is None:
             return None
-        _settle_people(reading)
+        settle_people(reading)
         return Actor(text, code=reading.code, sector=reading.sector, name=reading.name,
                      rule=" + ".join(reading.rules) or None)
 
@@ -260,14 +260,14 @@ def _sector(match: Match, date: dt.date | None) -> str | None:
 
 
 
-def _settle_people(reading: Reading) -> None:
+def settle_people(reading: Reading) -> None:
     """An ethnic group whose country of residence nobody named: the demonym's country."""
     if reading.code is None and reading.people_of:
         reading.code = reading.people_of
         reading.rules += ("ethnic group: country of the demonym",)
 
 
-def _merge(first: Reading | None, second: Reading | None, source: str) -> Reading | None:
+def merge_readings(first: Reading | None, second: Reading | None, source: str) -> Reading | None:
     """``first`` with the gaps filled from ``second`` (found in ``source``)."""
     if first is None or second is None:
         return first or second

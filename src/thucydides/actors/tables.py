@@ -19,14 +19,14 @@ def _parse_date(value: str) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def _given_names(people: dict[str, Term]) -> set[str]:
+def given_names_of(people: dict[str, Term]) -> set[str]:
     """Lookup keys of the first words of the people's names ("miguel", "benjamin"), titles
     and particles aside."""
     firsts = {phrase_key(name).split(" ", 1)[0] for name in people if " " in name}
     return {f for f in firsts if len(f) >= MIN_GIVEN_NAME and f not in NAME_PARTICLES}
 
 
-def _plural(term: str) -> str | None:
+def plural_of(term: str) -> str | None:
     """A regular English plural of a role noun or demonym, if it makes a new word."""
     if term.endswith(("s", "x", "sh", "ch", "ese", "ss")):
         return None
@@ -50,7 +50,7 @@ def _numbered_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
                 yield number, line.rstrip("\n\r").split("\t")
 
 
-def _numbered_table(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
+def numbered_table(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
     """(line number, row by column name) of a TSV file whose first data line is its header."""
     rows = _numbered_rows(path)
     _, header = next(rows)

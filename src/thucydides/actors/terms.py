@@ -124,10 +124,10 @@ def phrase_key(text: str) -> str:
     return " ".join(w.key for w in tokenize(text))
 
 
-def _deletions(key: str) -> set[str]:
+def deletion_variants(key: str) -> set[str]:
     return {key[:i] + key[i + 1 :] for i in range(len(key))}
 
 
-def _is_acronym(alias: str) -> bool:
+def is_acronym(alias: str) -> bool:
     letters = [c for c in alias if c.isalpha()]
     return len(letters) <= 5 and all(c.isupper() for c in letters) and bool(letters)

@@ -34,8 +34,8 @@ from thucydides.events.patterns import (
     Match,
     Pattern,
     PatternTable,
-    _with_conjuncts,
     read_patterns,
+    with_conjuncts,
 )
 from thucydides.events.roles import as_authorities, as_population, home_government
 from thucydides.events.vocabulary import (
@@ -184,7 +184,7 @@ class EventCoder:
         self, annotated: AnnotatedDocument, sentence: AnnotatedSentence, heads: list[Token]
     ) -> list[Actor]:
         found: list[Actor] = []
-        conjuncts = (c for head in heads for c in _with_conjuncts(pronoun_antecedent(head)))
+        conjuncts = (c for head in heads for c in with_conjuncts(pronoun_antecedent(head)))
         for conjunct in conjuncts:
             whole = mention(conjunct)
             parts = split_coordination(whole)

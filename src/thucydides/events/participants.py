@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from thucydides.events.patterns import Match, _antecedent
+from thucydides.events.patterns import Match, antecedent
 from thucydides.events.vocabulary import (
     ACTOR_ENTITIES,
     ACTOR_MODIFIERS,
@@ -43,7 +43,7 @@ def verb_participants(verb: Token, used: set[int] | frozenset[int] = frozenset()
         agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children
                   if g.dep_ == "pobj"]
         return agents, [[passive_subject], inner_actors([passive_subject])]
-    objects = [_antecedent(o, verb) for o in verb.children if o.dep_ in ("dobj", "dative")]
+    objects = [antecedent(o, verb) for o in verb.children if o.dep_ in ("dobj", "dative")]
     direct = [r for r in objects + _prep_objects(verb, RECIPIENT_PREPS)
               if r.pos_ in ("NOUN", "PROPN") and r.i not in used]
     nouns = [verb.doc[i] for i in sorted(used) if verb.doc[i].pos_ in ("NOUN", "PROPN")]

@@ -200,7 +200,7 @@ def dependents(token: Token, dep: str) -> Iterator[Token]:
         if child.dep_ not in labels:
             continue
         if dep in ("dobj", "subj"):
-            yield from _with_conjuncts(_antecedent(child, token))
+            yield from with_conjuncts(antecedent(child, token))
         else:
             yield child
     if dep == "head" and token.head.i != token.i:
@@ -210,14 +210,14 @@ def dependents(token: Token, dep: str) -> Iterator[Token]:
         yield token.head
 
 
-def _antecedent(token: Token, clause_verb: Token) -> Token:
+def antecedent(token: Token, clause_verb: Token) -> Token:
     """The noun a relative pronoun stands for ("the proposal that Ukraine accepted")."""
     if token.lower_ in RELATIVE_PRONOUNS and clause_verb.dep_ == "relcl":
         return clause_verb.head
     return token
 
 
-def _with_conjuncts(token: Token) -> Iterator[Token]:
+def with_conjuncts(token: Token) -> Iterator[Token]:
     yield token
     yield from token.conjuncts
 

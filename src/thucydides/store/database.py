@@ -14,31 +14,31 @@ from thucydides import dedup
 from thucydides.dedup import DEFAULT_WINDOW_DAYS, HappeningFilter
 from thucydides.model import Document
 from thucydides.ontology import quad_labels
-from thucydides.store.document import _document_record
+from thucydides.store.document import stored_document
 from thucydides.store.filters import (
     EventFilter,
     QuoteFilter,
-    _ordered_page,
-    _paged,
     event_conditions,
+    ordered_page,
+    paged,
     quote_conditions,
 )
 from thucydides.store.ingest import (
-    _INGEST_BATCH,
+    INGEST_BATCH,
     IngestStats,
-    _chunks_with_unique_ids,
-    _count,
-    _doc_id_of,
+    chunks_with_unique_ids,
+    count_rows,
+    doc_id_of,
 )
 from thucydides.store.rows import Pending, document_rows
 from thucydides.store.schema import (
-    _ROW_ORDER,
+    ROW_ORDER,
     SCHEMA_VERSION,
     TABLES,
-    _insert_select,
-    _stored_columns,
     arrow_schema,
+    insert_select,
     schema_ddl,
+    stored_columns,
 )
 
 _EVENT_COLUMNS = """
@@ -137,16 +137,16 @@ class Store:
         if self.read_only:
             raise StoreError("the store is open read-only")
         stats = IngestStats()
-        for chunk in _chunks_with_unique_ids(documents, _INGEST_BATCH):
+        for chunk in chunks_with_unique_ids(documents, INGEST_BATCH):
             self._ingest_chunk(chunk, stats)
         return stats
 
     def _ingest_chunk(self, chunk: list[Document], stats: IngestStats) -> None:
-        stored = self._stored_hashes([_doc_id_of(doc) for doc in chunk])
+        stored = self._stored_hashes([doc_id_of(doc) for doc in chunk])
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
         pending: Pending = []
         for doc in chunk:
-            doc_id = _doc_id_of(doc)
+            doc_id = doc_id_of(doc)
             if doc_id in stored and stored[doc_id] == getattr(doc, "content_hash", None):
                 stats.unchanged += 1
                 continue
@@ -160,7 +160,7 @@ class Store:
             self._write_one_by_one(pending, stored, stats)
             return
         for doc_id, rows in pending:
-            _count(stats, doc_id in stored, rows)
+            count_rows(stats, doc_id in stored, rows)
 
     def _write_one_by_one(
         self, pending: Pending, stored: dict[str, str], stats: IngestStats
@@ -171,7 +171,7 @@ class Store:
             except Exception as error:
                 stats.errors.append(f"{doc_id}: {error!r}")
                 continue
-            _count(stats, doc_id in stored, rows)
+            count_rows(stats, doc_id in stored, rows)
 
     def stored_hashes(self, doc_ids: list[str]) -> dict[str, str]:
         """doc_id -> content_hash of those of ``doc_ids`` that are stored (one query): lets
@@ -212,7 +212,7 @@ class Store:
         rollback (dropping it inside the aborted transaction would hide the real error)."""
         self._con.register("incoming_rows", rows)
         self._con.execute(
-            f"INSERT INTO {table} BY NAME SELECT {_insert_select(table)} FROM incoming_rows"
+            f"INSERT INTO {table} BY NAME SELECT {insert_select(table)} FROM incoming_rows"
         )
         self._con.unregister("incoming_rows")
 
@@ -221,12 +221,12 @@ class Store:
     def events(self, f: EventFilter) -> pa.Table:
         """Events matching every given filter, in date order (undated last)."""
         where, params = event_conditions(f)
-        return self._query(*_ordered_page("events", _EVENT_COLUMNS, _EVENT_ORDER, where, params, f))
+        return self._query(*ordered_page("events", _EVENT_COLUMNS, _EVENT_ORDER, where, params, f))
 
     def quotes(self, f: QuoteFilter) -> pa.Table:
         """Quotes matching every given filter, in document-date order (undated last)."""
         where, params = quote_conditions(f)
-        return self._query(*_ordered_page("quotes", _QUOTE_COLUMNS, _QUOTE_ORDER, where, params, f))
+        return self._query(*ordered_page("quotes", _QUOTE_COLUMNS, _QUOTE_ORDER, where, params, f))
 
     def dyad_series(
         self,
@@ -281,7 +281,7 @@ class Store:
             FROM ac FULL OUTER JOIN rc USING (code)
             WHERE code IS NOT NULL
             ORDER BY as_actor + as_recipient DESC, code"""
-        return self._query(*_paged(sql, [], limit, 0))
+        return self._query(*paged(sql, [], limit, 0))
 
     def document(self, doc_id: str) -> dict[str, Any] | None:
         """The document with all its annotations, shaped like ``dataclasses.asdict`` of
@@ -291,12 +291,12 @@ class Store:
             return None
         rows = {
             table: self._query(
-                f"SELECT {_stored_columns(table)} FROM {table} WHERE doc_id = ? ORDER BY {order}",
+                f"SELECT {stored_columns(table)} FROM {table} WHERE doc_id = ? ORDER BY {order}",
                 [doc_id],
             ).to_pylist()
-            for table, order in _ROW_ORDER.items()
+            for table, order in ROW_ORDER.items()
         }
-        return _document_record(head[0], rows)
+        return stored_document(head[0], rows)
 
     def rebuild_happenings(
         self, window_days: int = DEFAULT_WINDOW_DAYS, full: bool = False

@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 
-def _document_record(head: dict[str, Any], rows: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+def stored_document(head: dict[str, Any], rows: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
     actors: dict[tuple[int, str], list[dict[str, Any]]] = {}
     for row in rows["event_actors"]:
         actors.setdefault((row["event_index"], row["role"]), []).append(_actor_record(row))

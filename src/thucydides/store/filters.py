@@ -156,7 +156,7 @@ def _where(parts: list[tuple[str, list[Any]]]) -> tuple[str, list[Any]]:
     return "WHERE " + " AND ".join(f"({sql})" for sql, _ in parts), params
 
 
-def _ordered_page(
+def ordered_page(
     table: str,
     columns: str,
     order: str,
@@ -168,11 +168,11 @@ def _ordered_page(
     for that page only (joining lists into strings for every match would cost more than
     the search itself)."""
     inner = f"SELECT * FROM {table} {where} ORDER BY {order}"
-    inner, params = _paged(inner, params, f.limit, f.offset)
+    inner, params = paged(inner, params, f.limit, f.offset)
     return f"SELECT {columns} FROM ({inner}) ORDER BY {order}", params
 
 
-def _paged(sql: str, params: list[Any], limit: int | None, offset: int) -> tuple[str, list[Any]]:
+def paged(sql: str, params: list[Any], limit: int | None, offset: int) -> tuple[str, list[Any]]:
     if limit is not None:
         sql += " LIMIT ?"
         params = [*params, int(limit)]

@@ -9,7 +9,7 @@ from typing import Any
 from thucydides.model import Document
 from thucydides.store.rows import Rows
 
-_INGEST_BATCH = 256
+INGEST_BATCH = 256
 
 
 @dataclass
@@ -23,12 +23,12 @@ class IngestStats:
     """One ``"doc_id: problem"`` line per document that could not be stored."""
 
 
-def _doc_id_of(doc: Any) -> str:
+def doc_id_of(doc: Any) -> str:
     """The doc_id of a document, or a description of a thing that is not one."""
     return str(doc.doc_id) if hasattr(doc, "doc_id") else f"<{type(doc).__name__}>"
 
 
-def _count(stats: IngestStats, replaced: bool, rows: Rows) -> None:
+def count_rows(stats: IngestStats, replaced: bool, rows: Rows) -> None:
     if replaced:
         stats.replaced += 1
     else:
@@ -37,13 +37,13 @@ def _count(stats: IngestStats, replaced: bool, rows: Rows) -> None:
     stats.quotes += len(rows["quotes"])
 
 
-def _chunks_with_unique_ids(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+def chunks_with_unique_ids(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
     """Batches of at most ``size`` documents in which no doc_id repeats (a repeat starts a
     new batch, so the second version is compared against the first once it is stored)."""
     chunk: list[Document] = []
     ids: set[str] = set()
     for doc in documents:
-        doc_id = _doc_id_of(doc)
+        doc_id = doc_id_of(doc)
         if len(chunk) >= size or doc_id in ids:
             yield chunk
             chunk, ids = [], set()

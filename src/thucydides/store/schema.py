@@ -173,7 +173,7 @@ _COLUMN_OPTIONS: dict[tuple[str, str], str] = {
 }
 
 # Order in which each table's rows belong to their document.
-_ROW_ORDER: dict[str, str] = {
+ROW_ORDER: dict[str, str] = {
     "paragraphs": "paragraph",
     "sentences": "sentence",
     "events": "event_index",
@@ -214,12 +214,12 @@ def arrow_schema(table: str) -> pa.Schema:
     return pa.schema(fields)
 
 
-def _stored_columns(table: str) -> str:
+def stored_columns(table: str) -> str:
     """The SELECT list of a table's stored fields (its search-only columns left out)."""
     return f"* EXCLUDE ({_SEARCH_COLUMNS[table]})" if table in _SEARCH_COLUMNS else "*"
 
 
-def _insert_select(table: str) -> str:
+def insert_select(table: str) -> str:
     """The SELECT list that turns a batch (see ``arrow_schema``) into table rows."""
     wide = [name for name, sql in TABLES[table] if sql == "UHUGEINT"]
     if not wide:

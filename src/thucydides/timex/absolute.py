@@ -14,14 +14,14 @@ from thucydides.timex.relative import RELATIVE_WORDS
 from thucydides.timex.tense import Tense
 from thucydides.timex.values import (
     Reading,
-    _nearest,
     format_date,
+    nearest_day,
     spoken_ordinal,
     spoken_year,
 )
 
 
-def _read_season(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
+def read_season(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
     """ "last spring" is the spring of the year before; "(this) past spring" the last one to
     have begun before the document date."""
     lex = lexicon()
@@ -47,7 +47,7 @@ ORDINAL_SUFFIX = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
 DAY_OF_MONTH = re.compile(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)")
 
 
-def _read_day_of_month(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
+def read_day_of_month(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
     """A day named by its ordinal alone ("on the 18th"): that day of the document's month, or
     of the month before or after when the tense points there."""
     match = DAY_OF_MONTH.fullmatch(text)
@@ -62,12 +62,12 @@ def _read_day_of_month(text: str, anchor: dt.date | None, tense: Tense) -> Readi
             days.append(dt.date(month_index // 12, month_index % 12 + 1, int(match.group(1))))
         except ValueError:
             continue
-    return "DATE", _nearest(days, anchor, tense).isoformat()
+    return "DATE", nearest_day(days, anchor, tense).isoformat()
 YEAR_WORD = re.compile(r"(.+?),?\s+(this|last|next) year")
 """A date whose year is given relative to the document's: "June last year"."""
 
 
-def _read_calendar(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
+def read_calendar(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
     """Absolute and month-based dates: "June 28, 2019", "28 June", "March 2024", "1990s"."""
     months = lexicon().of("month")
     p = patterns()
@@ -160,7 +160,7 @@ def _year_for(
             return anchor.year
     if tense is None:
         return min(candidates, key=lambda d: abs((d - anchor).days)).year
-    return _nearest(candidates, anchor, tense).year
+    return nearest_day(candidates, anchor, tense).year
 
 
 def _read_year(text: str, anchor: dt.date | None) -> Reading:
@@ -192,7 +192,7 @@ def _read_year(text: str, anchor: dt.date | None) -> Reading:
     return None
 
 
-def _read_with_dateparser(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
+def read_with_dateparser(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
     """Fallback for absolute dates in unusual formats ("2019-06-28", "28/06/2019"); only with
     a four-digit year in the text, so that dateparser never guesses one."""
     if not patterns().absolute.search(text):

@@ -14,13 +14,13 @@ from thucydides.annotate import AnnotatedDocument, AnnotatedSentence
 from thucydides.model import Timex
 from thucydides.timex.lexicon import ZONE, lexicon, patterns
 from thucydides.timex.narrative import (
-    _anchor_to_narrative,
-    _close_quarters,
-    _year_back_to_quarter,
+    anchor_to_narrative,
+    close_quarters,
+    year_back_to_quarter,
 )
 from thucydides.timex.normalise import CLOCK, normalise
-from thucydides.timex.tense import FUTURE_CUE, Tense, _pluperfect, clause_tense
-from thucydides.timex.values import Reading, _is_resolved, _unit_code
+from thucydides.timex.tense import FUTURE_CUE, Tense, clause_tense, pluperfect
+from thucydides.timex.values import Reading, is_resolved, unit_code
 
 RANGE = re.compile(r"^(?:between|from)\s|\d\s*(?:-|–|to|through|until)\s*\d|\d\s+and\s+\w", re.I)
 RANGE_JOIN = re.compile(r"\s+(?:and|to|through|until|till|of)\s+|\s*[-–]\s*(?=\d)", re.I)
@@ -56,9 +56,9 @@ def find_timexes(annotated: AnnotatedDocument) -> list[Timex]:
     for sentence in annotated.sentences:
         for start, end in _candidates(annotated.text, sentence):
             found.extend(_read_candidate(annotated, sentence, start, end))
-    _close_quarters(annotated.text, found)
-    _year_back_to_quarter(found)
-    _anchor_to_narrative(annotated.text, found)
+    close_quarters(annotated.text, found)
+    year_back_to_quarter(found)
+    anchor_to_narrative(annotated.text, found)
     return found
 
 
@@ -143,7 +143,7 @@ def _droppable(head: str, tail: str) -> bool:
     return not (
         re.search(r"\d", head)
         or last in TAIL_POINTERS
-        or _unit_code(first) is not None
+        or unit_code(first) is not None
         or first in ("fiscal", "past")
     )
 
@@ -175,13 +175,13 @@ def _read_part(
     anchor = annotated.clean.date
     before = annotated.text[sentence.start : start]
     tense = clause_tense(span)
-    if FUTURE_CUE.search(before) and not _pluperfect(span):
+    if FUTURE_CUE.search(before) and not pluperfect(span):
         tense = "future"
     reading = _indefinite(span, tense) or normalise(text, anchor, tense)
     if reading is None:
         return None
     kind, value = reading
-    return Timex(start, end, text, kind, value, sentence.index, _is_resolved(value))
+    return Timex(start, end, text, kind, value, sentence.index, is_resolved(value))
 
 
 def _indefinite(span: SpacySpan, tense: Tense) -> Reading:

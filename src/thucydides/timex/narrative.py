@@ -11,9 +11,9 @@ from itertools import pairwise
 
 from thucydides.model import Timex
 from thucydides.timex.lexicon import lexicon
-from thucydides.timex.normalise import CLOCK, _strip_hedges
+from thucydides.timex.normalise import CLOCK, strip_hedges
 from thucydides.timex.relative import WEEKDAY_MODIFIERS
-from thucydides.timex.values import _is_resolved, format_date, nearest_weekday, shift
+from thucydides.timex.values import format_date, is_resolved, nearest_weekday, shift
 
 YEAR_BACK = re.compile(
     r"(?:the\s+)?(?:a|one)[\s-]year[\s-](?:ago|earlier|before)(?:\s+(?:period|quarter|level|results))?"
@@ -57,7 +57,7 @@ not anchor "that day"."""
 FINER = {"D": "DWMQY", "W": "WMQY", "M": "MQY", "Q": "QY", "Y": "Y"}
 
 
-def _anchor_to_narrative(text: str, timexes: list[Timex]) -> None:
+def anchor_to_narrative(text: str, timexes: list[Timex]) -> None:
     """Values that depend on the text around an expression rather than the document date:
     the fiscal year that a date closes, the quarter a financial report is about, and anaphoric
     expressions anchored to the last date of the narrative; a clock time alone ("at 10 p.m.") is
@@ -67,7 +67,7 @@ def _anchor_to_narrative(text: str, timexes: list[Timex]) -> None:
     period: str | None = None  # the last span a report named: "Q3", or a run of months "P9M"
     day: str | None = None  # the last day named, the day of a clock time that names none
     for timex in timexes:
-        lower = _strip_hedges(timex.text.lower())
+        lower = strip_hedges(timex.text.lower())
         after = text[timex.end : timex.end + 20]
         if FISCAL_YEAR.fullmatch(lower) and ENDED_AFTER.match(after):
             timex.type, timex.value = "DURATION", "P1Y"
@@ -85,7 +85,7 @@ def _anchor_to_narrative(text: str, timexes: list[Timex]) -> None:
             timex.value = quarters[-1]
         elif anaphor and reference is not None:
             _resolve_anaphor(timex, anaphor, reference)
-        timex.resolved = _is_resolved(timex.value)
+        timex.resolved = is_resolved(timex.value)
         if timex.value and re.fullmatch(r"\d{4}-Q\d", timex.value):
             quarters.append(timex.value)
             period = timex.value[5:]
@@ -109,13 +109,13 @@ def _weekday_from_story_day(timex: Timex, lower: str, day: dt.date) -> None:
         timex.value = moved.isoformat()
 
 
-def _close_quarters(text: str, timexes: list[Timex]) -> None:
+def close_quarters(text: str, timexes: list[Timex]) -> None:
     """ "the quarter ended July 31", before any quarter has been named: the calendar quarter
     holding most of the three months the date closes (May-July -> Q2). Once a report has
     named its quarter ("the fiscal first quarter"), that one is meant (see
     ``_reported_quarter``)."""
     for timex, following in pairwise(timexes):
-        alone = QUARTER_ALONE.fullmatch(_strip_hedges(timex.text.lower()))
+        alone = QUARTER_ALONE.fullmatch(strip_hedges(timex.text.lower()))
         if not alone and "quarter" in timex.text.lower() and _granularity(timex.value) == "Q":
             return
         gap = text[timex.end : following.start]
@@ -176,7 +176,7 @@ def _value_start(value: str) -> dt.date | None:
     return None
 
 
-def _year_back_to_quarter(timexes: list[Timex]) -> None:
+def year_back_to_quarter(timexes: list[Timex]) -> None:
     """ "A year earlier" after a quarter is that quarter a year before (financial reports:
     "profit rose in the third quarter from a year earlier" -> 1988-Q3). A quarter named later
     with its year ("year-ago results included a charge in the 1988 second quarter") is the

@@ -8,30 +8,30 @@ import datetime as dt
 import re
 
 from thucydides.timex.absolute import (
-    _read_calendar,
-    _read_day_of_month,
-    _read_season,
-    _read_with_dateparser,
+    read_calendar,
+    read_day_of_month,
+    read_season,
+    read_with_dateparser,
 )
 from thucydides.timex.lexicon import WIRE_CLOCK, lexicon, patterns
 from thucydides.timex.relative import (
     RELATIVE_WORDS,
-    _read_ago,
-    _read_bare_unit,
-    _read_deictic,
-    _read_holiday,
-    _read_quarter,
-    _read_relative_unit,
-    _read_weekday,
+    read_ago,
+    read_bare_unit,
+    read_deictic,
+    read_holiday,
+    read_quarter,
+    read_relative_unit,
+    read_weekday,
 )
 from thucydides.timex.tense import Tense
 from thucydides.timex.values import (
     Reading,
-    _unit_code,
     clock_value,
     duration_value,
     format_date,
     number_value,
+    unit_code,
 )
 
 HEDGE = re.compile(
@@ -105,7 +105,7 @@ def normalise(text: str, anchor: dt.date | None, tense: Tense = None) -> Reading
         return "DATE", lex.of("ref")[raw]
     if IN_THE_DAY.fullmatch(raw):
         return "DATE", anchor.isoformat() if anchor else None
-    core = _strip_hedges(raw)
+    core = strip_hedges(raw)
     if core in lex.of("ref"):
         return "DATE", lex.of("ref")[core]
     if core in lex.of("duration"):
@@ -120,25 +120,25 @@ def normalise(text: str, anchor: dt.date | None, tense: Tense = None) -> Reading
     if week_of is not None:
         return week_of
     extra = EXTRA_UNIT.fullmatch(raw)
-    if extra and (extra_unit := _unit_code(extra.group(1))):
+    if extra and (extra_unit := unit_code(extra.group(1))):
         return "DURATION", duration_value(1, extra_unit)
-    date_core = _with_half(_strip_hedges(RANGE_MARKER.sub("", core)))
+    date_core = _with_half(strip_hedges(RANGE_MARKER.sub("", core)))
     date_core = THIS_PAST.sub("past ", patterns().article_before_date.sub("", date_core))
     owner = re.match(r"(this|last|next) year's\s+", date_core)
     if owner and anchor is not None:
         anchor = anchor.replace(year=anchor.year + RELATIVE_WORDS[owner.group(1)], day=1)
         date_core = date_core[owner.end() :]
     for date_reader in (
-        _read_ago,
-        _read_deictic,
-        _read_relative_unit,
-        _read_bare_unit,
-        _read_weekday,
-        _read_holiday,
-        _read_quarter,
-        _read_season,
-        _read_calendar,
-        _read_day_of_month,
+        read_ago,
+        read_deictic,
+        read_relative_unit,
+        read_bare_unit,
+        read_weekday,
+        read_holiday,
+        read_quarter,
+        read_season,
+        read_calendar,
+        read_day_of_month,
     ):
         date_result = date_reader(date_core, anchor, tense)
         if date_result is not None:
@@ -146,7 +146,7 @@ def normalise(text: str, anchor: dt.date | None, tense: Tense = None) -> Reading
     duration = _read_duration(core)
     if duration is not None:
         return "DURATION", duration
-    return _read_with_dateparser(date_core, anchor, tense)
+    return read_with_dateparser(date_core, anchor, tense)
 
 
 def _read_week_of(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
@@ -164,7 +164,7 @@ def _read_week_of(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
     return "DATE", format_date(dt.date.fromisoformat(day[1]), "W")
 
 
-def _strip_hedges(text: str) -> str:
+def strip_hedges(text: str) -> str:
     previous = None
     while previous != text:
         previous, text = text, HEDGE.sub("", text)
@@ -176,7 +176,7 @@ def _read_set(text: str) -> Reading:
     if text in lex.of("set"):
         return "SET", lex.of("set")[text]
     every_few = EVERY_FEW.fullmatch(text)
-    if every_few and (unit := _unit_code(every_few.group(2))):
+    if every_few and (unit := unit_code(every_few.group(2))):
         return "SET", duration_value(number_value(every_few.group(1)), unit)
     match = re.fullmatch(r"(?:every|each|per)\s+(?:other\s+)?([\w.]+)", text)
     if match:
@@ -189,12 +189,12 @@ def _read_set(text: str) -> Reading:
             return "SET", f"XXXX-{int(lex.of('month')[word]):02d}"
         if word in lex.of("season"):
             return "SET", f"XXXX-{lex.of('season')[word]}"
-        unit = _unit_code(word)
+        unit = unit_code(word)
         if unit:
             return "SET", duration_value(2 if "other" in text else 1, unit)
     match = patterns().times.fullmatch(text)
     if match:
-        unit = _unit_code(match.group(1))
+        unit = unit_code(match.group(1))
         if unit:
             return "SET", duration_value(1, unit)
     return None
@@ -259,7 +259,7 @@ def _read_duration(text: str) -> str | None:
     match = p.duration.fullmatch(text)
     if not match:
         return None
-    unit = _unit_code(match.group(2))
+    unit = unit_code(match.group(2))
     if unit is None:
         return None
     if match.group(1) is None:

@@ -11,25 +11,25 @@ from thucydides.timex.lexicon import lexicon, patterns
 from thucydides.timex.tense import Tense
 from thucydides.timex.values import (
     Reading,
-    _nearest,
-    _unit_code,
     duration_value,
     format_date,
     holiday_date,
+    nearest_day,
     nearest_weekday,
     number_value,
     shift,
+    unit_code,
     weekend,
 )
 
 
-def _read_ago(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
+def read_ago(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
     """ "three years ago" -> 2022. "Three days later" counts from an event of the text, not
     from the document date: TimeML annotates it as the duration it states."""
     match = patterns().ago.fullmatch(text)
     if not match:
         return None
-    amount, unit = number_value(match.group(1)), _unit_code(match.group(2))
+    amount, unit = number_value(match.group(1)), unit_code(match.group(2))
     if unit is None:
         return None
     if match.group(3) == "later":
@@ -56,13 +56,13 @@ RELATIVE_WORDS |= {"this": 0, "current": 0, "present": 0, "that": 0, "same": 0}
 """How many units a word moves from the document date ("last week" -> -1)."""
 
 
-def _read_relative_unit(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
+def read_relative_unit(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
     match = re.fullmatch(
         r"(last|past|previous|next|coming|following|this|current|that)\s+(\w+)", text
     )
     if not match:
         return None
-    unit = _unit_code(match.group(2))
+    unit = unit_code(match.group(2))
     if unit is None or unit in ("H", "MIN", "S") or match.group(2).endswith("s"):
         return None
     if match.group(1) == "past" and unit in PAST_SPAN_UNITS:
@@ -89,7 +89,7 @@ BARE_UNIT = re.compile(
 )
 
 
-def _read_bare_unit(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
+def read_bare_unit(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
     """ "(the) year", "the week", "the year-earlier period": the unit the document date is in."""
     match = BARE_UNIT.fullmatch(text)
     if not match:
@@ -118,7 +118,7 @@ def _split_part(text: str) -> tuple[str, str | None]:
     return text, None
 
 
-def _read_deictic(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
+def read_deictic(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
     lex = lexicon()
     day_text, part = _split_part(text)
     words = day_text.split()
@@ -146,7 +146,7 @@ Friday" is counted from the day the story is on (see ``narrative``), here from t
 date."""
 
 
-def _read_weekday(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
+def read_weekday(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
     """ "Tuesday" -> the Tuesday nearest the anchor in the direction of the tense."""
     lex = lexicon()
     weekly = _read_weekly(text)
@@ -180,7 +180,7 @@ def _read_weekly(text: str) -> Reading:
     return "SET", f"XXXX-WXX-{int(weekdays[day_text]) + 1}" + (f"T{part}" if part else "")
 
 
-def _read_holiday(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
+def read_holiday(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
     lex = lexicon()
     words = text.split()
     modifier = words.pop(0) if words and words[0] in ("last", "next", "this") else None
@@ -198,7 +198,7 @@ def _read_holiday(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
         return "DATE", None
     days = [holiday_date(rule, y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
     wanted = "future" if modifier == "next" else "past" if modifier == "last" else tense
-    return "DATE", _nearest(days, anchor, wanted).isoformat()
+    return "DATE", nearest_day(days, anchor, wanted).isoformat()
 
 
 QUARTER = re.compile(
@@ -223,7 +223,7 @@ def _year_stated(text: str, anchor: dt.date | None) -> str:
     return f"{text[: relative.start()]} of {year:04d}"
 
 
-def _read_quarter(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
+def read_quarter(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
     text = _year_stated(text, anchor)
     match = QUARTER.fullmatch(text)
     if not match:

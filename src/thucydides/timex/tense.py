@@ -110,7 +110,7 @@ def _timetable_present(token: Token, verb: Token) -> bool:
     )
 
 
-def _pluperfect(span: SpacySpan) -> bool:
+def pluperfect(span: SpacySpan) -> bool:
     """Whether the expression's verb is in the past perfect ("until Thursday they had
     refused"), which keeps even a deadline in the past."""
     verb = governing_verb(span.root)

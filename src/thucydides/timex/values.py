@@ -26,7 +26,7 @@ TIME_OF_DAY = re.compile(
 digits of wire copy ("0830 GMT")."""
 
 
-def _is_resolved(value: str | None) -> bool:
+def is_resolved(value: str | None) -> bool:
     """Whether the value is anchored in time ("XXXX-WXX-2", an undated "Tuesday", is not)."""
     return value is not None and not value.startswith("XXXX")
 
@@ -81,7 +81,7 @@ def spoken_year(text: str) -> int | None:
     return int(high * 100 + low) if 0 < low < 100 else None
 
 
-def _unit_code(word: str) -> str | None:
+def unit_code(word: str) -> str | None:
     word = word.lower().rstrip(".")
     units = lexicon().of("unit")
     if word in units:
@@ -226,7 +226,7 @@ def easter_sunday(year: int) -> dt.date:
     return dt.date(year, month, day + 1)
 
 
-def _nearest(days: list[dt.date], anchor: dt.date, tense: Tense) -> dt.date:
+def nearest_day(days: list[dt.date], anchor: dt.date, tense: Tense) -> dt.date:
     if tense == "future":
         ahead = [d for d in days if d >= anchor]
         return min(ahead) if ahead else max(days)
