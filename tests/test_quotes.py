@@ -495,3 +495,18 @@ def test_second_cue_sharing_the_speaker_ends_the_first_report() -> None:
     assert first.content.text == "that the mayor was a disgrace"
     assert second.content.text == "voters to check her record"
     assert speaker(first) == speaker(second) == "The senator"
+
+
+def test_split_quotation_with_a_report_between_its_pieces_is_one_quotation() -> None:
+    text = (
+        '"The harbour will reopen in May," Mayor Lena Ortiz said, referring to the old '
+        'north dock. "The ferries are ready."\n'
+        '"The levy is unfair," the trader Omar Diaz said after the council failed to show up. '
+        '"We will not pay it."'
+    )
+    first, second = [q for q in quotes_of(text) if q.type == "direct"]
+    assert len(first.fragments) == 2 and first.fragments[1].text == '"The ferries are ready."'
+    assert speaker(first) == "Lena Ortiz"
+    assert len(second.fragments) == 2 and second.fragments[1].text == '"We will not pay it."'
+    assert speaker(second) == "Omar Diaz"
+    assert second.cue is not None and second.cue.text == "said"

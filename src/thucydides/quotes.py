@@ -146,17 +146,22 @@ def find_quotes(
     candidates = sorted(_candidates(annotated, regions), key=lambda c: (c.start, c.end))
     speakers = SpeakerResolver(annotated, resolver)
     quotes: list[Quote] = []
-    previous: Candidate | None = None
+    last_direct: tuple[Candidate, int] | None = None
     for candidate in candidates:
+        joined = last_direct is not None and _continues(last_direct[0], candidate)
+        if joined and last_direct is not None:
+            _adopt(candidate, last_direct[0])
         speaker, actor = speakers.settle(candidate)
         start, end = candidate.start, candidate.end
         piece = Span(start, end, annotated.text[start:end])
-        if previous is not None and _continues(previous, candidate):
-            _extend(quotes[-1], piece, annotated.text)
-        else:
-            quotes.append(Quote(piece, candidate.type, candidate.sentence.index, speaker, actor,
-                                candidate.cue))
-        previous = candidate
+        if joined and last_direct is not None:
+            _extend(quotes[last_direct[1]], piece, annotated.text)
+            last_direct = (candidate, last_direct[1])
+            continue
+        quotes.append(Quote(piece, candidate.type, candidate.sentence.index, speaker, actor,
+                            candidate.cue))
+        if candidate.type == "direct":
+            last_direct = (candidate, len(quotes) - 1)
     for quote in quotes:
         quote.events = _events_of(quote, events)
     return quotes
@@ -164,11 +169,32 @@ def find_quotes(
 
 def _continues(previous: Candidate, candidate: Candidate) -> bool:
     """A direct quotation that goes on after its cue in the same paragraph (``"A," she
-    said, "B."`` or ``"A," she said. "B. C."``): one statement in two pieces."""
+    said, "B."`` or ``"A," she said. "B. C."``): one statement in two pieces, whatever
+    reports the parser found in the words between them ("she said, referring to ...")."""
     both_direct = previous.type == candidate.type == "direct"
     same_paragraph = previous.sentence.paragraph == candidate.sentence.paragraph
     same_cue = candidate.inherits or (candidate.cue is not None and candidate.cue == previous.cue)
+    same_cue = same_cue or _cue_between(previous, candidate)
     return both_direct and same_paragraph and same_cue and previous.end <= candidate.start
+
+
+def _cue_between(previous: Candidate, candidate: Candidate) -> bool:
+    """The second piece of a split quotation took a verb of the attribution between the
+    pieces for its cue ("A," he said after she failed to show up. "B."): both cues sit in
+    one sentence between the pieces, so the attribution is the first piece's."""
+    first, second = previous.cue, candidate.cue
+    if first is None or second is None or previous.source_sentence is None:
+        return False
+    between = previous.end <= first.start and second.end <= candidate.start
+    return between and candidate.source_sentence is previous.source_sentence
+
+
+def _adopt(candidate: Candidate, previous: Candidate) -> None:
+    """The rest of a split quotation takes the cue and speaker of its first piece."""
+    if candidate.inherits:
+        return
+    candidate.cue, candidate.source = previous.cue, previous.source
+    candidate.source_sentence = previous.source_sentence
 
 
 def _extend(quote: Quote, piece: Span, text: str) -> None:
