@@ -510,3 +510,15 @@ def test_split_quotation_with_a_report_between_its_pieces_is_one_quotation() -> 
     assert len(second.fragments) == 2 and second.fragments[1].text == '"We will not pay it."'
     assert speaker(second) == "Omar Diaz"
     assert second.cue is not None and second.cue.text == "said"
+
+
+def test_cue_in_the_infinitive_a_cue_reports_does_not_cut_it() -> None:
+    text = (
+        "The union refused to endorse the new harbour plan.\n"
+        "The minister urged farmers to report sick animals at once."
+    )
+    found = [(q.cue.text if q.cue else None, q.content.text) for q in quotes_of(text)]
+    assert found == [
+        ("refused", "to endorse the new harbour plan"),
+        ("urged", "farmers to report sick animals at once"),
+    ]

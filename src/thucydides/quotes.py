@@ -549,9 +549,12 @@ def _past_quotation(candidate: Candidate, regions: list[Region]) -> int:
 
 def _follows(inner: Candidate, outer: Candidate) -> bool:
     """A cue that continues a report with a new one: "X said A, adding that B", rather than
-    a verb inside what was reported ("said clients began to demand more")."""
+    a verb inside what was reported ("said clients began to demand more"), or the verb of
+    the infinitive a cue reports ("refused to endorse him", "urged voters to report it")."""
     cue, governor = inner.cue_token, outer.cue_token
     if cue is None or governor is None or cue.dep_ not in CLIMB_DEPS or _shares_infinitive(cue):
+        return False
+    if cue.dep_ == "xcomp" and cue.head == governor:
         return False
     participle = cue.tag_ == "VBG" and cue.i > 0 and cue.nbor(-1).text == ","
     continues = cue.head == governor or participle or _coordinated(cue) or _second_report(cue)
