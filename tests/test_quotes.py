@@ -522,3 +522,15 @@ def test_cue_in_the_infinitive_a_cue_reports_does_not_cut_it() -> None:
         ("refused", "to endorse the new harbour plan"),
         ("urged", "farmers to report sick animals at once"),
     ]
+
+
+def test_phrase_after_the_object_goes_with_what_is_said_of_it() -> None:
+    text = (
+        "The new survey shows the governor with a lead of six points.\n"
+        "The senator praised the port deal in an interview on Monday."
+    )
+    found = [(q.cue.text if q.cue else None, q.content.text) for q in quotes_of(text)]
+    assert found == [
+        ("shows", "the governor with a lead of six points"),
+        ("praised", "the port deal"),
+    ]

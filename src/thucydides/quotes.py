@@ -62,6 +62,7 @@ THAT_CLAUSE = frozenset({"ccomp"})
 TITLE_WORDS = 6
 SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 SETTING_PREPS = ("in", "on", "at", "during", "via", "through")
+TIME_PREPS = ("since", "after", "before", "until", "amid")
 WH_TAGS = ("WDT", "WP", "WP$", "WRB")
 NAME_WORDS = 4
 """The most words of a name heading a line before its colon (``Ana Ruiz: ...``)."""
@@ -647,6 +648,8 @@ def _complement(sentence: AnnotatedSentence, token: Token) -> tuple[int, int] | 
     if targets:
         first = min(t.left_edge.i for t in targets)
         after = [c for c in token.rights if c.i > first > token.i and _completes(c)]
+        if all(t.dep_ in ("dobj", "nsubjpass") for t in targets):
+            after += _object_qualifiers(token, first)
         if any(t.dep_ == "ccomp" for t in targets):
             after += [c for c in token.rights if c.i > first > token.i and c.dep_ == "advcl"
                       and not _is_cue(c)]
@@ -798,6 +801,34 @@ def _complement_head(child: Token, spec: str) -> Token | None:
 
 def _completes(child: Token) -> bool:
     return child.dep_ in PREDICATES or (child.dep_ == "prep" and child.lower_ in OBJECT_PREPS)
+
+
+def _object_qualifiers(cue: Token, first: int) -> list[Token]:
+    """Phrases right after the object of a cue that go with what is said of the object
+    ("shows him with his hands up", "reported different numbers to different agencies";
+    the parser hangs them on the verb), up to the first that is not one: a comma, a
+    setting ("in an interview", "since May") or a phrase with a report of its own ("amid
+    concerns that ...")."""
+    found = []
+    for child in cue.rights:
+        if child.i <= first or child.dep_ == "dobj" or _completes(child):
+            continue
+        if not _qualifies_object(child):
+            break
+        found.append(child)
+    return found
+
+
+def _qualifies_object(child: Token) -> bool:
+    if child.dep_ != "prep" or child.lower_ in SETTING_PREPS + TIME_PREPS:
+        return False
+    return not any(_is_cue(t) or _reports(t) for t in child.subtree)
+
+
+def _reports(noun: Token) -> bool:
+    """A noun of saying with what was said as its complement ("concerns that ...")."""
+    wanted = load_cues().nouns.get(noun.lemma_.lower())
+    return wanted is not None and any(_noun_complement(c, wanted) for c in noun.rights)
 
 
 def _noun_report(
