@@ -534,3 +534,13 @@ def test_phrase_after_the_object_goes_with_what_is_said_of_it() -> None:
         ("shows", "the governor with a lead of six points"),
         ("praised", "the port deal"),
     ]
+
+
+def test_one_quoted_word_under_a_cue_is_a_mention_not_a_quotation() -> None:
+    text = (
+        "The minister considers cutting the levy 'reckless'.\n"
+        'The minister said the talks had been "frank and useful".'
+    )
+    found = [(q.type, q.content.text) for q in quotes_of(text)]
+    assert ("partial", "reckless") not in found
+    assert any(content.startswith("the talks had been") for _, content in found)

@@ -328,6 +328,8 @@ def _quoted(
         return None
     token, subject = governing
     inner_start, inner_end = _inner(annotated.text, region)
+    if len(annotated.text[inner_start:inner_end].split()) < 2:
+        return None  # one word in quotation marks is a word mentioned ("he called it 'smart'")
     return Candidate(
         inner_start, inner_end, "partial", sentence, sentence.to_span(token), subject, sentence
     )
