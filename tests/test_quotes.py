@@ -405,6 +405,9 @@ def test_cue_lemma_repaired_when_the_lemmatizer_drops_an_e() -> None:
     (quote,) = quotes_of("The mayor is hoping to reopen the old bridge by June.")
     assert quote.cue is not None and quote.cue.text == "hoping"
     assert quote.content.text == "to reopen the old bridge by June"
+    (quote,) = quotes_of("The mayor now hopes to reopen the harbour before winter.")
+    assert quote.cue is not None and quote.cue.text == "hopes"
+    assert quote.content.text == "to reopen the harbour before winter"
 
 
 def test_name_heading_a_headline_or_transcript_line_is_its_speaker() -> None:

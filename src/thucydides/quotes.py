@@ -973,11 +973,12 @@ def _acts_as_verb(token: Token) -> bool:
 
 
 def _verb_lemma(token: Token) -> str:
-    """The lemma of a verb, repaired where the lemmatizer drops a silent "e" of an -ing or
-    -ed form that belongs to a listed cue ("hoping" -> "hop", "rated" -> "rat")."""
+    """The lemma of a verb, repaired where the lemmatizer drops a silent "e" of an -ing,
+    -ed or -es form that belongs to a listed cue ("hoping", "hopes" -> "hop", "rated" ->
+    "rat")."""
     lemma = token.lemma_.lower()
     verbs = load_cues().verbs
-    if lemma not in verbs and token.lower_.endswith(("ing", "ed")) and lemma + "e" in verbs:
+    if lemma not in verbs and token.lower_.endswith(("ing", "ed", "es")) and lemma + "e" in verbs:
         return lemma + "e"
     return lemma
 
