@@ -547,3 +547,17 @@ def test_one_quoted_word_under_a_cue_is_a_mention_not_a_quotation() -> None:
     found = [(q.type, q.content.text) for q in quotes_of(text)]
     assert ("partial", "reckless") not in found
     assert any(content.startswith("the talks had been") for _, content in found)
+
+
+def test_verbs_of_linking_portraying_and_publishing() -> None:
+    text = (
+        "The senator linked the power cuts to the new billing software.\n"
+        "The union painted the governor as a friend of the big banks.\n"
+        "The weekly paper published the leaked memo on Sunday."
+    )
+    found = [(q.cue.text if q.cue else None, q.content.text) for q in quotes_of(text)]
+    assert found == [
+        ("linked", "the power cuts to the new billing software"),
+        ("painted", "the governor as a friend of the big banks"),
+        ("published", "the leaked memo"),
+    ]
