@@ -561,3 +561,10 @@ def test_verbs_of_linking_portraying_and_publishing() -> None:
         ("painted", "the governor as a friend of the big banks"),
         ("published", "the leaked memo"),
     ]
+
+
+def test_report_whose_subject_is_the_noun_of_its_relative_clause() -> None:
+    text = "They fought the levy the senator said is designed to punish farmers."
+    (quote,) = quotes_of(text)
+    assert quote.content.text == "the levy the senator said is designed to punish farmers"
+    assert speaker(quote) == "the senator"

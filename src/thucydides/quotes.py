@@ -648,7 +648,7 @@ def _complement(sentence: AnnotatedSentence, token: Token) -> tuple[int, int] | 
     if any(t.tag_ in ("WP", "WDT") for t in targets):  # "what she called a rant"
         return _trimmed(sentence, token.left_edge, token.right_edge)
     if targets:
-        first = min(t.left_edge.i for t in targets)
+        first = _gap_start(token, targets, min(t.left_edge.i for t in targets))
         after = [c for c in token.rights if c.i > first > token.i and _completes(c)]
         if all(t.dep_ in ("dobj", "nsubjpass") for t in targets):
             after += _object_qualifiers(token, first)
@@ -789,6 +789,19 @@ def _misparsed_clauses(token: Token) -> Iterator[Token]:
             if clause.dep_ in ("relcl", "acl") and marked and subject:
                 yield clause
                 return
+
+
+def _gap_start(cue: Token, targets: list[Token], first: int) -> int:
+    """Where a report starts whose subject is the noun a relative clause hangs on: "the
+    levy the senator said is designed to punish farmers" (the levy is designed): at the
+    relative pronoun, or at that noun when there is none."""
+    clause = next((t for t in targets if t.dep_ == "ccomp"), None)
+    if cue.dep_ != "relcl" or clause is None or clause.i < cue.i:
+        return first
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children):
+        return first
+    pronoun = next((c for c in cue.lefts if c.tag_ in WH_TAGS or c.lower_ == "that"), None)
+    return pronoun.i if pronoun is not None else cue.head.left_edge.i
 
 
 def _complement_head(child: Token, spec: str) -> Token | None:
