@@ -515,6 +515,17 @@ def test_split_quotation_with_a_report_between_its_pieces_is_one_quotation() -> 
     assert second.cue is not None and second.cue.text == "said"
 
 
+def test_second_speaker_introducing_the_next_quotation_is_not_a_split_quotation() -> None:
+    text = (
+        '"The port will reopen," Mayor Ana Ruiz said, while the trader Omar Diaz warned: '
+        '"It will stay shut all winter."'
+    )
+    first, second = [q for q in quotes_of(text) if q.type == "direct"]
+    assert not first.fragments and speaker(first) == "Mayor Ana Ruiz"
+    assert second.cue is not None and second.cue.text == "warned"
+    assert speaker(second) == "Omar Diaz"
+
+
 def test_cue_in_the_infinitive_a_cue_reports_does_not_cut_it() -> None:
     text = (
         "The union refused to endorse the new harbour plan.\n"

@@ -149,7 +149,7 @@ def find_quotes(
     quotes: list[Quote] = []
     last_direct: tuple[Candidate, int] | None = None
     for candidate in candidates:
-        joined = last_direct is not None and _continues(last_direct[0], candidate)
+        joined = last_direct is not None and _continues(last_direct[0], candidate, annotated.text)
         if joined and last_direct is not None:
             _adopt(candidate, last_direct[0])
         speaker, actor = speakers.settle(candidate)
@@ -168,26 +168,29 @@ def find_quotes(
     return quotes
 
 
-def _continues(previous: Candidate, candidate: Candidate) -> bool:
+def _continues(previous: Candidate, candidate: Candidate, text: str) -> bool:
     """A direct quotation that goes on after its cue in the same paragraph (``"A," she
     said, "B."`` or ``"A," she said. "B. C."``): one statement in two pieces, whatever
     reports the parser found in the words between them ("she said, referring to ...")."""
     both_direct = previous.type == candidate.type == "direct"
     same_paragraph = previous.sentence.paragraph == candidate.sentence.paragraph
     same_cue = candidate.inherits or (candidate.cue is not None and candidate.cue == previous.cue)
-    same_cue = same_cue or _cue_between(previous, candidate)
+    same_cue = same_cue or _cue_between(previous, candidate, text)
     return both_direct and same_paragraph and same_cue and previous.end <= candidate.start
 
 
-def _cue_between(previous: Candidate, candidate: Candidate) -> bool:
+def _cue_between(previous: Candidate, candidate: Candidate, text: str) -> bool:
     """The second piece of a split quotation took a verb of the attribution between the
     pieces for its cue ("A," he said after she failed to show up. "B."): both cues sit in
-    one sentence between the pieces, so the attribution is the first piece's."""
+    one sentence between the pieces, so the attribution is the first piece's; unless the
+    second cue introduces the second piece ("A," she said, while he warned: "B.")."""
     first, second = previous.cue, candidate.cue
     if first is None or second is None or previous.source_sentence is None:
         return False
     between = previous.end <= first.start and second.end <= candidate.start
-    return between and candidate.source_sentence is previous.source_sentence
+    introduces = not text[second.end : candidate.start].strip(" :,")
+    same_sentence = candidate.source_sentence is previous.source_sentence
+    return between and same_sentence and not introduces
 
 
 def _adopt(candidate: Candidate, previous: Candidate) -> None:
