@@ -579,3 +579,14 @@ def test_report_whose_subject_is_the_noun_of_its_relative_clause() -> None:
     (quote,) = quotes_of(text)
     assert quote.content.text == "the levy the senator said is designed to punish farmers"
     assert speaker(quote) == "the senator"
+
+
+def test_verb_closed_by_a_colon_introduces_the_quotation() -> None:
+    text = (
+        '"The port will reopen," Mayor Ana Ruiz said. The trader Omar Diaz disagreed: '
+        '"It will stay shut all winter."'
+    )
+    first, second = [q for q in quotes_of(text) if q.type == "direct"]
+    assert not first.fragments and speaker(first) == "Mayor Ana Ruiz"
+    assert second.cue is not None and second.cue.text == "disagreed"
+    assert speaker(second) == "Omar Diaz"

@@ -314,7 +314,7 @@ def _quoted(
         return None
     if _is_direct(annotated, region, sentence):
         candidate = Candidate(region.start, region.end, "direct", sentence)
-        cue = _nearest_cue(annotated, region, regions)
+        cue = _colon_cue(annotated, region) or _nearest_cue(annotated, region, regions)
         if cue is not None:
             cue_sentence, token, subject = cue
             candidate.cue = cue_sentence.to_span(token)
@@ -378,6 +378,27 @@ def _nearest_cue(
             if best is None or distance < best[0]:
                 best = (distance, sentence, token, subject)
     return None if best is None else best[1:]
+
+
+def _colon_cue(
+    annotated: AnnotatedDocument, region: Region
+) -> tuple[AnnotatedSentence, Token, SpacySpan] | None:
+    """The verb whose clause a colon closes right before a quotation ("Diaz disagreed:
+    "..."", "the statement read: "...""): it introduces the quotation, listed or not."""
+    lead = annotated.text[: region.start].rstrip()
+    if not lead.endswith(":"):
+        return None
+    found = annotated.char_span(len(lead) - 1, len(lead))
+    if found is None or found[1].start == 0:
+        return None
+    sentence, colon = found
+    verb = colon.doc[colon.start - 1]
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.head.i < colon.start:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in LIGHT_VERBS:
+        return None
+    subject = _subject(verb)
+    return None if subject is None else (sentence, verb, subject)
 
 
 def _around(annotated: AnnotatedDocument, region: Region) -> Iterator[AnnotatedSentence]:
