@@ -590,3 +590,10 @@ def test_verb_closed_by_a_colon_introduces_the_quotation() -> None:
     assert not first.fragments and speaker(first) == "Mayor Ana Ruiz"
     assert second.cue is not None and second.cue.text == "disagreed"
     assert speaker(second) == "Omar Diaz"
+
+
+def test_warning_someone_to_act_reports_the_warning() -> None:
+    (quote,) = quotes_of("The coast guard warned fishermen to stay in port until Friday.")
+    assert quote.cue is not None and quote.cue.text == "warned"
+    assert quote.content.text == "fishermen to stay in port until Friday"
+    assert speaker(quote) == "The coast guard"
