@@ -597,3 +597,12 @@ def test_warning_someone_to_act_reports_the_warning() -> None:
     assert quote.cue is not None and quote.cue.text == "warned"
     assert quote.content.text == "fishermen to stay in port until Friday"
     assert speaker(quote) == "The coast guard"
+
+
+def test_asking_for_and_insisting_on_report_what_is_wanted() -> None:
+    text = (
+        "The villagers asked for clean water and new roads.\n"
+        "The mayor insisted on a public vote."
+    )
+    found = [(q.cue.text if q.cue else None, q.content.text) for q in quotes_of(text)]
+    assert found == [("asked", "clean water and new roads"), ("insisted", "a public vote")]
