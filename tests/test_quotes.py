@@ -405,6 +405,9 @@ def test_cue_lemma_repaired_when_the_lemmatizer_drops_an_e() -> None:
     (quote,) = quotes_of("The mayor is hoping to reopen the old bridge by June.")
     assert quote.cue is not None and quote.cue.text == "hoping"
     assert quote.content.text == "to reopen the old bridge by June"
+    (quote,) = quotes_of("The mayor now hopes to reopen the harbour before winter.")
+    assert quote.cue is not None and quote.cue.text == "hopes"
+    assert quote.content.text == "to reopen the harbour before winter"
 
 
 def test_name_heading_a_headline_or_transcript_line_is_its_speaker() -> None:
@@ -495,3 +498,111 @@ def test_second_cue_sharing_the_speaker_ends_the_first_report() -> None:
     assert first.content.text == "that the mayor was a disgrace"
     assert second.content.text == "voters to check her record"
     assert speaker(first) == speaker(second) == "The senator"
+
+
+def test_split_quotation_with_a_report_between_its_pieces_is_one_quotation() -> None:
+    text = (
+        '"The harbour will reopen in May," Mayor Lena Ortiz said, referring to the old '
+        'north dock. "The ferries are ready."\n'
+        '"The levy is unfair," the trader Omar Diaz said after the council failed to show up. '
+        '"We will not pay it."'
+    )
+    first, second = [q for q in quotes_of(text) if q.type == "direct"]
+    assert len(first.fragments) == 2 and first.fragments[1].text == '"The ferries are ready."'
+    assert speaker(first) == "Lena Ortiz"
+    assert len(second.fragments) == 2 and second.fragments[1].text == '"We will not pay it."'
+    assert speaker(second) == "Omar Diaz"
+    assert second.cue is not None and second.cue.text == "said"
+
+
+def test_second_speaker_introducing_the_next_quotation_is_not_a_split_quotation() -> None:
+    text = (
+        '"The port will reopen," Mayor Ana Ruiz said, while the trader Omar Diaz warned: '
+        '"It will stay shut all winter."'
+    )
+    first, second = [q for q in quotes_of(text) if q.type == "direct"]
+    assert not first.fragments and speaker(first) == "Mayor Ana Ruiz"
+    assert second.cue is not None and second.cue.text == "warned"
+    assert speaker(second) == "Omar Diaz"
+
+
+def test_cue_in_the_infinitive_a_cue_reports_does_not_cut_it() -> None:
+    text = (
+        "The union refused to endorse the new harbour plan.\n"
+        "The minister urged farmers to report sick animals at once."
+    )
+    found = [(q.cue.text if q.cue else None, q.content.text) for q in quotes_of(text)]
+    assert found == [
+        ("refused", "to endorse the new harbour plan"),
+        ("urged", "farmers to report sick animals at once"),
+    ]
+
+
+def test_phrase_after_the_object_goes_with_what_is_said_of_it() -> None:
+    text = (
+        "The new harbour map shows the old quay with two extra piers.\n"
+        "The senator praised the port deal in an interview on Monday."
+    )
+    found = [(q.cue.text if q.cue else None, q.content.text) for q in quotes_of(text)]
+    assert found == [
+        ("shows", "the old quay with two extra piers"),
+        ("praised", "the port deal"),
+    ]
+
+
+def test_one_quoted_word_under_a_cue_is_a_mention_not_a_quotation() -> None:
+    text = (
+        "The minister considers cutting the levy 'reckless'.\n"
+        'The minister said the talks had been "frank and useful".'
+    )
+    found = [(q.type, q.content.text) for q in quotes_of(text)]
+    assert ("partial", "reckless") not in found
+    assert any(content.startswith("the talks had been") for _, content in found)
+
+
+def test_verbs_of_linking_portraying_and_publishing() -> None:
+    text = (
+        "The senator linked the power cuts to the new billing software.\n"
+        "The union painted the governor as a friend of the big banks.\n"
+        "The weekly paper published the leaked memo on Sunday."
+    )
+    found = [(q.cue.text if q.cue else None, q.content.text) for q in quotes_of(text)]
+    assert found == [
+        ("linked", "the power cuts to the new billing software"),
+        ("painted", "the governor as a friend of the big banks"),
+        ("published", "the leaked memo"),
+    ]
+
+
+def test_report_whose_subject_is_the_noun_of_its_relative_clause() -> None:
+    text = "They fought the levy the senator said is designed to punish farmers."
+    (quote,) = quotes_of(text)
+    assert quote.content.text == "the levy the senator said is designed to punish farmers"
+    assert speaker(quote) == "the senator"
+
+
+def test_verb_closed_by_a_colon_introduces_the_quotation() -> None:
+    text = (
+        '"The port will reopen," Mayor Ana Ruiz said. The trader Omar Diaz disagreed: '
+        '"It will stay shut all winter."'
+    )
+    first, second = [q for q in quotes_of(text) if q.type == "direct"]
+    assert not first.fragments and speaker(first) == "Mayor Ana Ruiz"
+    assert second.cue is not None and second.cue.text == "disagreed"
+    assert speaker(second) == "Omar Diaz"
+
+
+def test_warning_someone_to_act_reports_the_warning() -> None:
+    (quote,) = quotes_of("The coast guard warned fishermen to stay in port until Friday.")
+    assert quote.cue is not None and quote.cue.text == "warned"
+    assert quote.content.text == "fishermen to stay in port until Friday"
+    assert speaker(quote) == "The coast guard"
+
+
+def test_asking_for_and_insisting_on_report_what_is_wanted() -> None:
+    text = (
+        "The villagers asked for clean water and new roads.\n"
+        "The mayor insisted on a public vote."
+    )
+    found = [(q.cue.text if q.cue else None, q.content.text) for q in quotes_of(text)]
+    assert found == [("asked", "clean water and new roads"), ("insisted", "a public vote")]

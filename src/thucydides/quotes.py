@@ -62,6 +62,7 @@ THAT_CLAUSE = frozenset({"ccomp"})
 TITLE_WORDS = 6
 SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 SETTING_PREPS = ("in", "on", "at", "during", "via", "through")
+TIME_PREPS = ("since", "after", "before", "until", "amid")
 WH_TAGS = ("WDT", "WP", "WP$", "WRB")
 NAME_WORDS = 4
 """The most words of a name heading a line before its colon (``Ana Ruiz: ...``)."""
@@ -146,29 +147,58 @@ def find_quotes(
     candidates = sorted(_candidates(annotated, regions), key=lambda c: (c.start, c.end))
     speakers = SpeakerResolver(annotated, resolver)
     quotes: list[Quote] = []
-    previous: Candidate | None = None
+    last_direct: tuple[Candidate, int] | None = None
     for candidate in candidates:
+        joined = last_direct is not None and _continues(last_direct[0], candidate, annotated.text)
+        if joined and last_direct is not None:
+            _adopt(candidate, last_direct[0])
         speaker, actor = speakers.settle(candidate)
         start, end = candidate.start, candidate.end
         piece = Span(start, end, annotated.text[start:end])
-        if previous is not None and _continues(previous, candidate):
-            _extend(quotes[-1], piece, annotated.text)
-        else:
-            quotes.append(Quote(piece, candidate.type, candidate.sentence.index, speaker, actor,
-                                candidate.cue))
-        previous = candidate
+        if joined and last_direct is not None:
+            _extend(quotes[last_direct[1]], piece, annotated.text)
+            last_direct = (candidate, last_direct[1])
+            continue
+        quotes.append(Quote(piece, candidate.type, candidate.sentence.index, speaker, actor,
+                            candidate.cue))
+        if candidate.type == "direct":
+            last_direct = (candidate, len(quotes) - 1)
     for quote in quotes:
         quote.events = _events_of(quote, events)
     return quotes
 
 
-def _continues(previous: Candidate, candidate: Candidate) -> bool:
+def _continues(previous: Candidate, candidate: Candidate, text: str) -> bool:
     """A direct quotation that goes on after its cue in the same paragraph (``"A," she
-    said, "B."`` or ``"A," she said. "B. C."``): one statement in two pieces."""
+    said, "B."`` or ``"A," she said. "B. C."``): one statement in two pieces, whatever
+    reports the parser found in the words between them ("she said, referring to ...")."""
     both_direct = previous.type == candidate.type == "direct"
     same_paragraph = previous.sentence.paragraph == candidate.sentence.paragraph
     same_cue = candidate.inherits or (candidate.cue is not None and candidate.cue == previous.cue)
+    same_cue = same_cue or _cue_between(previous, candidate, text)
     return both_direct and same_paragraph and same_cue and previous.end <= candidate.start
+
+
+def _cue_between(previous: Candidate, candidate: Candidate, text: str) -> bool:
+    """The second piece of a split quotation took a verb of the attribution between the
+    pieces for its cue ("A," he said after she failed to show up. "B."): both cues sit in
+    one sentence between the pieces, so the attribution is the first piece's; unless the
+    second cue introduces the second piece ("A," she said, while he warned: "B.")."""
+    first, second = previous.cue, candidate.cue
+    if first is None or second is None or previous.source_sentence is None:
+        return False
+    between = previous.end <= first.start and second.end <= candidate.start
+    introduces = not text[second.end : candidate.start].strip(" :,")
+    same_sentence = candidate.source_sentence is previous.source_sentence
+    return between and same_sentence and not introduces
+
+
+def _adopt(candidate: Candidate, previous: Candidate) -> None:
+    """The rest of a split quotation takes the cue and speaker of its first piece."""
+    if candidate.inherits:
+        return
+    candidate.cue, candidate.source = previous.cue, previous.source
+    candidate.source_sentence = previous.source_sentence
 
 
 def _extend(quote: Quote, piece: Span, text: str) -> None:
@@ -284,7 +314,7 @@ def _quoted(
         return None
     if _is_direct(annotated, region, sentence):
         candidate = Candidate(region.start, region.end, "direct", sentence)
-        cue = _nearest_cue(annotated, region, regions)
+        cue = _colon_cue(annotated, region) or _nearest_cue(annotated, region, regions)
         if cue is not None:
             cue_sentence, token, subject = cue
             candidate.cue = cue_sentence.to_span(token)
@@ -301,6 +331,8 @@ def _quoted(
         return None
     token, subject = governing
     inner_start, inner_end = _inner(annotated.text, region)
+    if len(annotated.text[inner_start:inner_end].split()) < 2:
+        return None  # one word in quotation marks is a word mentioned ("he called it 'smart'")
     return Candidate(
         inner_start, inner_end, "partial", sentence, sentence.to_span(token), subject, sentence
     )
@@ -346,6 +378,27 @@ def _nearest_cue(
             if best is None or distance < best[0]:
                 best = (distance, sentence, token, subject)
     return None if best is None else best[1:]
+
+
+def _colon_cue(
+    annotated: AnnotatedDocument, region: Region
+) -> tuple[AnnotatedSentence, Token, SpacySpan] | None:
+    """The verb whose clause a colon closes right before a quotation ("Diaz disagreed:
+    "..."", "the statement read: "...""): it introduces the quotation, listed or not."""
+    lead = annotated.text[: region.start].rstrip()
+    if not lead.endswith(":"):
+        return None
+    found = annotated.char_span(len(lead) - 1, len(lead))
+    if found is None or found[1].start == 0:
+        return None
+    sentence, colon = found
+    verb = colon.doc[colon.start - 1]
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.head.i < colon.start:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in LIGHT_VERBS:
+        return None
+    subject = _subject(verb)
+    return None if subject is None else (sentence, verb, subject)
 
 
 def _around(annotated: AnnotatedDocument, region: Region) -> Iterator[AnnotatedSentence]:
@@ -523,9 +576,12 @@ def _past_quotation(candidate: Candidate, regions: list[Region]) -> int:
 
 def _follows(inner: Candidate, outer: Candidate) -> bool:
     """A cue that continues a report with a new one: "X said A, adding that B", rather than
-    a verb inside what was reported ("said clients began to demand more")."""
+    a verb inside what was reported ("said clients began to demand more"), or the verb of
+    the infinitive a cue reports ("refused to endorse him", "urged voters to report it")."""
     cue, governor = inner.cue_token, outer.cue_token
     if cue is None or governor is None or cue.dep_ not in CLIMB_DEPS or _shares_infinitive(cue):
+        return False
+    if cue.dep_ == "xcomp" and cue.head == governor:
         return False
     participle = cue.tag_ == "VBG" and cue.i > 0 and cue.nbor(-1).text == ","
     continues = cue.head == governor or participle or _coordinated(cue) or _second_report(cue)
@@ -616,8 +672,10 @@ def _complement(sentence: AnnotatedSentence, token: Token) -> tuple[int, int] | 
     if any(t.tag_ in ("WP", "WDT") for t in targets):  # "what she called a rant"
         return _trimmed(sentence, token.left_edge, token.right_edge)
     if targets:
-        first = min(t.left_edge.i for t in targets)
+        first = _gap_start(token, targets, min(t.left_edge.i for t in targets))
         after = [c for c in token.rights if c.i > first > token.i and _completes(c)]
+        if all(t.dep_ in ("dobj", "nsubjpass") for t in targets):
+            after += _object_qualifiers(token, first)
         if any(t.dep_ == "ccomp" for t in targets):
             after += [c for c in token.rights if c.i > first > token.i and c.dep_ == "advcl"
                       and not _is_cue(c)]
@@ -757,6 +815,19 @@ def _misparsed_clauses(token: Token) -> Iterator[Token]:
                 return
 
 
+def _gap_start(cue: Token, targets: list[Token], first: int) -> int:
+    """Where a report starts whose subject is the noun a relative clause hangs on: "the
+    levy the senator said is designed to punish farmers" (the levy is designed): at the
+    relative pronoun, or at that noun when there is none."""
+    clause = next((t for t in targets if t.dep_ == "ccomp"), None)
+    if cue.dep_ != "relcl" or clause is None or clause.i < cue.i:
+        return first
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children):
+        return first
+    pronoun = next((c for c in cue.lefts if c.tag_ in WH_TAGS or c.lower_ == "that"), None)
+    return pronoun.i if pronoun is not None else cue.head.left_edge.i
+
+
 def _complement_head(child: Token, spec: str) -> Token | None:
     if child.dep_ == spec:
         return child
@@ -769,6 +840,34 @@ def _complement_head(child: Token, spec: str) -> Token | None:
 
 def _completes(child: Token) -> bool:
     return child.dep_ in PREDICATES or (child.dep_ == "prep" and child.lower_ in OBJECT_PREPS)
+
+
+def _object_qualifiers(cue: Token, first: int) -> list[Token]:
+    """Phrases right after the object of a cue that go with what is said of the object
+    ("shows him with his hands up", "reported different numbers to different agencies";
+    the parser hangs them on the verb), up to the first that is not one: a comma, a
+    setting ("in an interview", "since May") or a phrase with a report of its own ("amid
+    concerns that ...")."""
+    found = []
+    for child in cue.rights:
+        if child.i <= first or child.dep_ == "dobj" or _completes(child):
+            continue
+        if not _qualifies_object(child):
+            break
+        found.append(child)
+    return found
+
+
+def _qualifies_object(child: Token) -> bool:
+    if child.dep_ != "prep" or child.lower_ in SETTING_PREPS + TIME_PREPS:
+        return False
+    return not any(_is_cue(t) or _reports(t) for t in child.subtree)
+
+
+def _reports(noun: Token) -> bool:
+    """A noun of saying with what was said as its complement ("concerns that ...")."""
+    wanted = load_cues().nouns.get(noun.lemma_.lower())
+    return wanted is not None and any(_noun_complement(c, wanted) for c in noun.rights)
 
 
 def _noun_report(
@@ -911,11 +1010,12 @@ def _acts_as_verb(token: Token) -> bool:
 
 
 def _verb_lemma(token: Token) -> str:
-    """The lemma of a verb, repaired where the lemmatizer drops a silent "e" of an -ing or
-    -ed form that belongs to a listed cue ("hoping" -> "hop", "rated" -> "rat")."""
+    """The lemma of a verb, repaired where the lemmatizer drops a silent "e" of an -ing,
+    -ed or -es form that belongs to a listed cue ("hoping", "hopes" -> "hop", "rated" ->
+    "rat")."""
     lemma = token.lemma_.lower()
     verbs = load_cues().verbs
-    if lemma not in verbs and token.lower_.endswith(("ing", "ed")) and lemma + "e" in verbs:
+    if lemma not in verbs and token.lower_.endswith(("ing", "ed", "es")) and lemma + "e" in verbs:
         return lemma + "e"
     return lemma
 
