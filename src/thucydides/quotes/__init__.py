@@ -1,0 +1,135 @@
+"""Quotations and their speakers: direct, partial, indirect and "according to" attributions.
+
+Two passes over an annotated document. The first finds what was said: stretches between
+quotation marks (scanned per paragraph, so an unbalanced mark costs at most one quotation)
+and the clausal complements of reporting verbs (``cues.tsv``) in the spaCy parse. The second
+walks the candidates in reading order and settles who said it: a cue's subject (or a
+passive cue's agent), kept as written ("He"), with its identity resolved from a pronoun or
+short name to the person's full name in ``speaker_actor``; for a quotation with no cue of
+its own (the rest of a split quote, a paragraph that is only a quotation), the last
+speaker. One person gets one ``Actor`` across the document.
+
+Cues follow the PARC notion of attribution: verbs of saying and of belief, intention and
+stance, nouns of saying ("his claim that", "her decision to") and "according to".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from thucydides.annotate import AnnotatedDocument
+from thucydides.model import Event, Quote, Span
+from thucydides.quotes.candidate import Candidate
+from thucydides.quotes.cues import load_cues
+from thucydides.quotes.direct import direct_quotations
+from thucydides.quotes.marks import Region, quoted_regions
+from thucydides.quotes.reported import colon_reports, reported_speech
+from thucydides.quotes.speakers import SpeakerResolver, events_of
+
+if TYPE_CHECKING:
+    from thucydides.actors import ActorResolver
+
+__all__ = ["find_quotes", "load_cues"]
+
+
+def find_quotes(
+    annotated: AnnotatedDocument,
+    resolver: ActorResolver,
+    events: list[Event],
+) -> list[Quote]:
+    """The quotations of a document with their speakers, cues and the events they report.
+
+    ``Quote.speaker`` is the speaker mention as written (the pronoun of "He said": the
+    provenance of the attribution); ``Quote.speaker_actor`` is who that is, named in full.
+    """
+    regions = list(quoted_regions(annotated))
+    candidates = sorted(_candidates(annotated, regions), key=lambda c: (c.start, c.end))
+    speakers = SpeakerResolver(annotated, resolver)
+    quotes: list[Quote] = []
+    last_direct: tuple[Candidate, int] | None = None
+    for candidate in candidates:
+        joined = last_direct is not None and _continues(last_direct[0], candidate, annotated.text)
+        if joined and last_direct is not None:
+            _adopt(candidate, last_direct[0])
+        speaker, actor = speakers.settle(candidate)
+        start, end = candidate.start, candidate.end
+        piece = Span(start, end, annotated.text[start:end])
+        if joined and last_direct is not None:
+            _extend(quotes[last_direct[1]], piece, annotated.text)
+            last_direct = (candidate, last_direct[1])
+            continue
+        quotes.append(Quote(piece, candidate.type, candidate.sentence.index, speaker, actor,
+                            candidate.cue))
+        if candidate.type == "direct":
+            last_direct = (candidate, len(quotes) - 1)
+    for quote in quotes:
+        quote.events = events_of(quote, events)
+    return quotes
+
+
+def _continues(previous: Candidate, candidate: Candidate, text: str) -> bool:
+    """A direct quotation that goes on after its cue in the same paragraph (``"A," she
+    said, "B."`` or ``"A," she said. "B. C."``): one statement in two pieces, whatever
+    reports the parser found in the words between them ("she said, referring to ...")."""
+    both_direct = previous.type == candidate.type == "direct"
+    same_paragraph = previous.sentence.paragraph == candidate.sentence.paragraph
+    same_cue = candidate.inherits or (candidate.cue is not None and candidate.cue == previous.cue)
+    same_cue = same_cue or _cue_between(previous, candidate, text)
+    return both_direct and same_paragraph and same_cue and previous.end <= candidate.start
+
+
+def _cue_between(previous: Candidate, candidate: Candidate, text: str) -> bool:
+    """The second piece of a split quotation took a verb of the attribution between the
+    pieces for its cue ("A," he said after she failed to show up. "B."): both cues sit in
+    one sentence between the pieces, so the attribution is the first piece's; unless the
+    second cue introduces the second piece ("A," she said, while he warned: "B.")."""
+    first, second = previous.cue, candidate.cue
+    if first is None or second is None or previous.source_sentence is None:
+        return False
+    between = previous.end <= first.start and second.end <= candidate.start
+    introduces = not text[second.end : candidate.start].strip(" :,")
+    same_sentence = candidate.source_sentence is previous.source_sentence
+    return between and same_sentence and not introduces
+
+
+def _adopt(candidate: Candidate, previous: Candidate) -> None:
+    """The rest of a split quotation takes the cue and speaker of its first piece."""
+    if candidate.inherits:
+        return
+    candidate.cue, candidate.source = previous.cue, previous.source
+    candidate.source_sentence = previous.source_sentence
+
+
+def _extend(quote: Quote, piece: Span, text: str) -> None:
+    """Add the next piece of a split quotation: the content now runs to its end."""
+    if not quote.fragments:
+        quote.fragments.append(quote.content)
+    quote.fragments.append(piece)
+    start = quote.content.start
+    quote.content = Span(start, piece.end, text[start : piece.end])
+
+
+def _candidates(annotated: AnnotatedDocument, regions: list[Region]) -> Iterator[Candidate]:
+    reported = list(reported_speech(annotated, regions)) + list(colon_reports(annotated))
+    direct: list[Candidate] = []
+    partials: dict[int, Candidate] = {}
+    for region in regions:
+        candidate = direct_quotations(annotated, region, regions, reported)
+        if candidate is None:
+            continue
+        if candidate.type == "direct":
+            direct.append(candidate)
+        elif candidate.cue is not None:
+            first = partials.setdefault(candidate.cue.start, candidate)
+            first.end = max(first.end, candidate.end)
+    yield from direct
+    yield from partials.values()
+    yield from (c for c in reported if not any(_mostly_within(c, d) for d in direct))
+
+
+def _mostly_within(reported: Candidate, direct: Candidate) -> bool:
+    """A reported clause that is mostly a direct quotation (``He said: "..."``): the
+    quotation stands for it."""
+    shared = min(reported.end, direct.end) - max(reported.start, direct.start)
+    return shared * 2 > reported.end - reported.start
