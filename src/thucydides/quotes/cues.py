@@ -57,6 +57,16 @@ def is_stance_adjective(token: Token) -> bool:
     return listed and token.dep_ in ("acomp", "ccomp", "oprd")
 
 
+CUE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ"})
+"""The parts of speech a verb, noun or adjective cue can have (a phrase cue is found by its
+first word instead)."""
+
+
+def may_be_cue(token: Token) -> bool:
+    """A cheap first test, true of every token any cue test accepts."""
+    return token.pos_ in CUE_POS or token.lower_ in _phrase_openers()
+
+
 def is_cue(token: Token) -> bool:
     if not acts_as_verb(token):
         return False

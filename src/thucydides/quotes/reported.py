@@ -17,6 +17,7 @@ from thucydides.quotes.cues import (
     is_speech_cue,
     is_stance_adjective,
     load_cues,
+    may_be_cue,
     wanted_complements,
 )
 from thucydides.quotes.marks import MARKS, Region
@@ -198,6 +199,8 @@ def _nested(inner: Candidate, outer: Candidate) -> bool:
 def _attribution(
     sentence: AnnotatedSentence, token: Token, regions: list[Region]
 ) -> Candidate | None:
+    if not may_be_cue(token):
+        return None
     phrase = is_phrase_cue(token)
     noun = token.pos_ == "NOUN" and token.lemma_.lower() in load_cues().nouns
     noun = noun and not acts_as_verb(token)
