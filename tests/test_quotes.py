@@ -38,6 +38,11 @@ def quotes_of(text: str, events: list[Event] | None = None) -> list[Quote]:
     return find_quotes(annotated, FakeResolver(), events or [])  # type: ignore[arg-type]
 
 
+def cues_and_contents(text: str) -> list[tuple[str | None, str]]:
+    """Each quotation of ``text`` as (its cue as written, its content)."""
+    return [(q.cue.text if q.cue else None, q.content.text) for q in quotes_of(text)]
+
+
 def speaker(quote: Quote) -> str | None:
     """The speaker as written in the text."""
     return quote.speaker.text if quote.speaker else None
@@ -531,7 +536,7 @@ def test_cue_in_the_infinitive_a_cue_reports_does_not_cut_it() -> None:
         "The union refused to endorse the new harbour plan.\n"
         "The minister urged farmers to report sick animals at once."
     )
-    found = [(q.cue.text if q.cue else None, q.content.text) for q in quotes_of(text)]
+    found = cues_and_contents(text)
     assert found == [
         ("refused", "to endorse the new harbour plan"),
         ("urged", "farmers to report sick animals at once"),
@@ -543,7 +548,7 @@ def test_phrase_after_the_object_goes_with_what_is_said_of_it() -> None:
         "The new harbour map shows the old quay with two extra piers.\n"
         "The senator praised the port deal in an interview on Monday."
     )
-    found = [(q.cue.text if q.cue else None, q.content.text) for q in quotes_of(text)]
+    found = cues_and_contents(text)
     assert found == [
         ("shows", "the old quay with two extra piers"),
         ("praised", "the port deal"),
@@ -566,7 +571,7 @@ def test_verbs_of_linking_portraying_and_publishing() -> None:
         "The union painted the governor as a friend of the big banks.\n"
         "The weekly paper published the leaked memo on Sunday."
     )
-    found = [(q.cue.text if q.cue else None, q.content.text) for q in quotes_of(text)]
+    found = cues_and_contents(text)
     assert found == [
         ("linked", "the power cuts to the new billing software"),
         ("painted", "the governor as a friend of the big banks"),
@@ -604,5 +609,5 @@ def test_asking_for_and_insisting_on_report_what_is_wanted() -> None:
         "The villagers asked for clean water and new roads.\n"
         "The mayor insisted on a public vote."
     )
-    found = [(q.cue.text if q.cue else None, q.content.text) for q in quotes_of(text)]
+    found = cues_and_contents(text)
     assert found == [("asked", "clean water and new roads"), ("insisted", "a public vote")]
