@@ -17,9 +17,16 @@ import pytest
 from warcio.warcwriter import WARCWriter
 
 from thucydides.annotate import AnnotatedDocument
-from thucydides.engines import load_results, run_ingest, write_partitions
+from thucydides.engines import (
+    PipelineSpec,
+    load_results,
+    ray_process,
+    ray_session,
+    run_ingest,
+    write_partitions,
+)
 from thucydides.errors import InputError
-from thucydides.model import Document
+from thucydides.model import Document, Source
 from thucydides.pipeline import Pipeline
 from thucydides.read import read_sources
 from thucydides.store import EventFilter, Store
@@ -190,6 +197,32 @@ def test_ray_engine_stores_the_same_events_as_the_local_engine(
     assert ingest(archive, db, engine="ray", workers=2, chunk_size=3) == (8, FRENCH_SKIPPED)
     events = stored_events(db)
     assert events and events == stored_events(one_worker)
+
+
+@NEEDS_RAY
+def test_each_chunk_is_one_ray_block_returned_in_input_order(tmp_path: Path) -> None:
+    """A chunk is the unit of work on Ray too: one block each (so an idle actor takes the next
+    whole chunk), and the blocks come back in input order whatever finishes first."""
+    texts = [
+        "Kenya and Ethiopia signed a water treaty in Nairobi on Monday. " * 40,
+        "The mayor of Lima opened a new bridge.",
+        "Police arrested two protesters in Quito.",
+        "Farmers in Ghana asked the government for seed loans.",
+        "The Chilean navy rescued a fishing crew off Valparaiso.",
+    ]
+    sources = [Source(f"doc-{n}", text, "text", f"test:{n}") for n, text in enumerate(texts)]
+    chunks = [sources[:2], sources[2:3], sources[3:]]
+    with ray_session(None, 2):
+        blocks = list(ray_process(chunks, 2, PipelineSpec()))
+    assert [block.num_rows for block in blocks] == [2, 1, 2]
+    positions = [p for block in blocks for p in block.column("position").to_pylist()]
+    assert positions == list(range(len(texts)))
+    results = [
+        result
+        for number, block in enumerate(blocks)
+        for result in load_results(write_partitions(block, tmp_path, number))
+    ]
+    assert [r.doc_id for r in results if isinstance(r, Document)] == [s.doc_id for s in sources]
 
 
 CHILD = textwrap.dedent(
