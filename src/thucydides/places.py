@@ -515,12 +515,14 @@ def longest_name(
     """The longest proper name from token ``first`` that ``accept``s; its tokens are then
     taken."""
     doc = sentence.span.doc
-    for end in range(min(first + MAX_NAME_TOKENS, sentence.span.end), first, -1):
-        tokens = doc[first:end]
-        if taken.intersection(range(first, end)) or not is_name(tokens, strict):
-            continue
+    limit = min(first + MAX_NAME_TOKENS, sentence.span.end)
+    end = first
+    while end < limit and end not in taken and is_name_token(doc[end], strict):
+        end += 1
+    for stop in range(end, first, -1):
+        tokens = doc[first:stop]
         if accept(tokens):
-            taken.update(range(first, end))
+            taken.update(range(first, stop))
             return tokens
     return None
 
@@ -528,11 +530,15 @@ def longest_name(
 def is_name(tokens: SpacySpan, strict: bool = True) -> bool:
     """Capitalised proper nouns, not a month or weekday; ``strict`` also refuses names spaCy
     took for a person, organisation or nationality."""
-    if not all(NAME_TOKEN.match(t.text) and t.pos_ == "PROPN" for t in tokens):
+    return all(is_name_token(token, strict) for token in tokens)
+
+
+def is_name_token(token: Token, strict: bool = True) -> bool:
+    if not NAME_TOKEN.match(token.text) or token.pos_ != "PROPN":
         return False
-    if any(t.lower_ in CALENDAR_WORDS for t in tokens):
+    if token.lower_ in CALENDAR_WORDS:
         return False
-    return not strict or not any(t.ent_type_ in NOT_NAME_LABELS for t in tokens)
+    return not strict or token.ent_type_ not in NOT_NAME_LABELS
 
 
 def is_actor_capital(mention: Mention, gaz: Gazetteer) -> bool:
