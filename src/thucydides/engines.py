@@ -280,11 +280,13 @@ def _run_ray(
 def _waves(chunks: Iterator[list[Source]]) -> Iterator[list[list[Source]]]:
     """Consecutive runs of chunks holding about ``RAY_WAVE`` sources each."""
     wave: list[list[Source]] = []
+    size = 0
     for chunk in chunks:
         wave.append(chunk)
-        if sum(map(len, wave)) >= RAY_WAVE:
+        size += len(chunk)
+        if size >= RAY_WAVE:
             yield wave
-            wave = []
+            wave, size = [], 0
     if wave:
         yield wave
 
@@ -345,11 +347,9 @@ def ray_process(
     import pyarrow as pa
     import ray
 
-    positions = count()
+    positions, schema = count(), _source_schema()
     blocks = [
-        pa.Table.from_pylist(
-            [_source_row(next(positions), source) for source in chunk], schema=_source_schema()
-        )
+        pa.Table.from_pylist([_source_row(next(positions), s) for s in chunk], schema=schema)
         for chunk in chunks
     ]
     dataset = ray.data.from_arrow(blocks).map_batches(
