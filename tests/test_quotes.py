@@ -611,3 +611,15 @@ def test_asking_for_and_insisting_on_report_what_is_wanted() -> None:
     )
     found = cues_and_contents(text)
     assert found == [("asked", "clean water and new roads"), ("insisted", "a public vote")]
+
+
+def test_speaker_of_a_participle_completing_a_modifier_of_the_verb() -> None:
+    text = (
+        "The mayor stopped short of calling the strike illegal.\n"
+        "Tenants have no way of knowing whether the rent will rise."
+    )
+    found = [(speaker(q), q.content.text) for q in quotes_of(text)]
+    assert found == [
+        ("The mayor", "the strike illegal"),
+        ("Tenants", "whether the rent will rise"),
+    ]

@@ -44,11 +44,22 @@ def cue_subject(token: Token) -> SpacySpan | None:
         if current.dep_ == "acl" and current.tag_ == "VBG":
             return _issuer(current.head)  # "a statement calling for ..."
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
-            current = current.head  # "After saying ..., she left": the clause's subject
+            current = _past_modifier(current.head)  # "After saying ..., she left"
         elif current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
             return (_name_before(token) or _inverted(token)) if current is token else None
         current, deps = current.head, ("nsubj", "csubj", "nsubjpass")
     return None
+
+
+def _past_modifier(prep: Token) -> Token:
+    """The preposition of a participle, or the word it completes when that word only
+    modifies a verb: an adverb or adjective ("stopped short of calling", "is capable of
+    saying") or the verb's object ("have no way of knowing"): the verb's clause holds the
+    speaker."""
+    head = prep.head
+    modifier = head.pos_ in ("ADV", "ADJ") and head.dep_ in ("advmod", "acomp")
+    modifier = modifier or (head.pos_ == "NOUN" and head.dep_ == "dobj")
+    return head if modifier and head.head.i != head.i else prep
 
 
 def _issuer(noun: Token) -> SpacySpan:
