@@ -623,3 +623,12 @@ def test_speaker_of_a_participle_completing_a_modifier_of_the_verb() -> None:
         ("The mayor", "the strike illegal"),
         ("Tenants", "whether the rent will rise"),
     ]
+
+
+def test_verb_misread_as_a_clause_on_a_noun_in_a_verbless_sentence() -> None:
+    text = (
+        "Two of the teachers who signed the letter called the plan a disaster.\n"
+        "The scheme, called FastTrack, allows farmers to borrow seed."
+    )
+    (quote,) = quotes_of(text)
+    assert (speaker(quote), quote.content.text) == ("Two", "the plan a disaster")

@@ -33,6 +33,9 @@ def cue_subject(token: Token) -> SpacySpan | None:
     agent = passive_agent(token)
     if agent is not None:
         return noun_phrase(agent)
+    verbless = _verbless_root(token)
+    if verbless is not None:
+        return noun_phrase(verbless)
     current: Token = token
     deps: tuple[str, ...] = ("nsubj", "csubj")
     for _ in range(4):
@@ -49,6 +52,19 @@ def cue_subject(token: Token) -> SpacySpan | None:
             return (_name_before(token) or _inverted(token)) if current is token else None
         current, deps = current.head, ("nsubj", "csubj", "nsubjpass")
     return None
+
+
+def _verbless_root(token: Token) -> Token | None:
+    """The noun heading a sentence in which the parser found no main verb, when ``token``
+    is the verb it misread as a clause on a noun ("One of the farmers who signed the
+    petition called the mayor a liar": ``called`` read as qualifying ``petition``): that
+    verb is the main one and the noun its subject."""
+    if token.dep_ != "acl" or token.tag_ not in ("VBD", "VBN"):
+        return None
+    root = token
+    while root.head.i != root.i:
+        root = root.head
+    return root if root.pos_ in ("NOUN", "PROPN", "PRON", "NUM") else None
 
 
 def _past_modifier(prep: Token) -> Token:
