@@ -632,3 +632,15 @@ def test_verb_misread_as_a_clause_on_a_noun_in_a_verbless_sentence() -> None:
     )
     (quote,) = quotes_of(text)
     assert (speaker(quote), quote.content.text) == ("Two", "the plan a disaster")
+
+
+def test_agentless_passive_of_an_object_and_infinitive_cue() -> None:
+    text = (
+        "Turnout is expected to rise sharply in the northern provinces.\n"
+        "The bridge was supposed to open in May.\n"
+        "The mayor was charged with fraud."
+    )
+    (quote,) = quotes_of(text)
+    assert quote.cue is not None and quote.cue.text == "expected"
+    assert quote.content.text == "Turnout is expected to rise sharply in the northern provinces"
+    assert speaker(quote) is None

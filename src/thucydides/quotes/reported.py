@@ -25,6 +25,8 @@ from thucydides.quotes.speakers import CLIMB_DEPS, cue_subject, noun_phrase, pas
 
 PREDICATES = ("xcomp", "ccomp", "oprd", "acomp")
 """Complements that complete an object: "urged voters to stay home", "called it a scam"."""
+PASSIVE_COMPLEMENTS = ("xcomp", "ccomp", "oprd", "prep", "attr", "acomp", "advmod", "prt")
+"""What a passive cue predicates of its subject ("was accused of ...", "is expected to ...")."""
 OBJECT_PREPS = ("as", "of", "for")
 """Prepositions that complete an object: "described it as ...", "accused him of ..."."""
 COORDINATORS = ("and", "but", "while", "although", "though")
@@ -217,7 +219,7 @@ def _attribution(
         return _noun_report(sentence, token, regions)
     subject = cue_subject(token)
     if subject is None:
-        return None
+        return _unattributed_passive(sentence, token, regions)
     content = _complement(sentence, token)
     if content is None:
         return None
@@ -227,6 +229,35 @@ def _attribution(
     cue = sentence.to_span(token)
     kind: QuoteType = "partial" if _quotes_within(content, regions) else "indirect"
     return Candidate(*content, kind, sentence, cue, subject, sentence, cue_token=token)
+
+
+def _unattributed_passive(
+    sentence: AnnotatedSentence, token: Token, regions: list[Region]
+) -> Candidate | None:
+    """The passive of a cue that reports an object and its infinitive ("expected turnout to
+    rise" -> "turnout is expected to rise", "voters were told to stay home"), with no
+    agent: an attribution whose source is left unsaid. What is attributed is the whole
+    clause, the raised subject with its infinitive. Other agentless passives ("was charged
+    with", "was viewed as") mostly state facts or judgements, not reports."""
+    subject = next((c for c in token.lefts if c.dep_ == "nsubjpass"), None)
+    if subject is None or not any(c.dep_ == "auxpass" for c in token.lefts):
+        return None
+    infinitive = any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in token.rights)
+    if not infinitive or "dobj+xcomp" not in wanted_complements(token):
+        return None
+    last = token
+    for child in token.rights:
+        if child.dep_ not in PASSIVE_COMPLEMENTS:
+            break
+        last = child.right_edge
+    if last is token:
+        return None
+    doc = token.doc
+    content = _trimmed(sentence, subject.left_edge, doc[_clip(doc, subject.left_edge.i, last.i)])
+    if content is None or _mostly_quoted(content, regions):
+        return None
+    cue = sentence.to_span(token)
+    return Candidate(*content, "indirect", sentence, cue, None, None, cue_token=token)
 
 
 def _complement(sentence: AnnotatedSentence, token: Token) -> tuple[int, int] | None:
