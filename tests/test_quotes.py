@@ -644,3 +644,16 @@ def test_agentless_passive_of_an_object_and_infinitive_cue() -> None:
     assert quote.cue is not None and quote.cue.text == "expected"
     assert quote.content.text == "Turnout is expected to rise sharply in the northern provinces"
     assert speaker(quote) is None
+
+
+def test_complement_of_a_noun_of_saying_hung_on_its_verb() -> None:
+    text = (
+        "The mayor sounded a plea for residents to save water.\n"
+        "Senator Eva Lund made the case to farmers that the levy was unfair.\n"
+        "He made a call to his brother that evening."
+    )
+    found = [(speaker(q), q.cue.text if q.cue else None, q.content.text) for q in quotes_of(text)]
+    assert found == [
+        ("The mayor", "plea", "residents to save water"),
+        ("Eva Lund", "case", "that the levy was unfair"),
+    ]

@@ -478,8 +478,10 @@ def _noun_report(
     if clause is None and "that" in wanted:
         clause = _predicated_clause(token)
     if clause is None:
+        clause = _complement_on_verb(token, wanted)
+    if clause is None:
         return None
-    content = _trimmed(sentence, clause.left_edge, clause.right_edge)
+    content = _trimmed(sentence, _past_for(clause), clause.right_edge)
     if content is None or _mostly_quoted(content, regions):
         return None
     source = next((c for c in token.lefts if c.dep_ == "poss"), None)
@@ -489,6 +491,19 @@ def _noun_report(
     if speaker is None and token.dep_ == "dobj":
         speaker = cue_subject(token.head)  # "she made the case that", "voiced concern that"
     return Candidate(*content, "indirect", sentence, sentence.to_span(token), speaker, sentence)
+
+
+def _complement_on_verb(noun: Token, wanted: frozenset[str]) -> Token | None:
+    """The complement of a noun of saying that the parser hung on the verb whose object the
+    noun is ("issued a warning to members that ...", "made the case to voters that ..."),
+    when that verb is no cue of its own (its report would be the same one)."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or is_cue(verb):
+        return None
+    return next(
+        (t for c in verb.rights if c.i > noun.i and (t := _noun_complement(c, wanted, verb=True))),
+        None,
+    )
 
 
 def _predicated_clause(noun: Token) -> Token | None:
@@ -522,15 +537,34 @@ def _adjective_report(
     return Candidate(*content, kind, sentence, cue, subject, sentence, cue_token=token)
 
 
-def _noun_complement(child: Token, wanted: frozenset[str]) -> Token | None:
+def _noun_complement(child: Token, wanted: frozenset[str], verb: bool = False) -> Token | None:
+    """The dependent of a noun of saying (or of the verb it is the object of, ``verb``)
+    that holds what was said, per the noun's cue entry."""
     marked = any(m.lower_ == "that" and m.dep_ == "mark" for m in child.lefts)
-    if child.dep_ in ("acl", "relcl") and "that" in wanted and marked:
+    clauses = ("ccomp",) if verb else ("acl", "relcl")
+    if child.dep_ in clauses and "that" in wanted and marked:
+        return child
+    if child.dep_ in ("advcl", "acl") and "prep:for" in wanted and _for_infinitive(child):
         return child
     if child.dep_ == "acl" and "to" in wanted and any(m.lower_ == "to" for m in child.lefts):
         return child
     if child.dep_ == "prep" and f"prep:{child.lower_}" in wanted:
         return next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
     return None
+
+
+def _for_infinitive(clause: Token) -> bool:
+    """An infinitive with its own subject ("for Congress to pass the bill"): what a call,
+    plea or demand for something asks."""
+    marks = {m.lower_ for m in clause.lefts if m.dep_ in ("mark", "aux")}
+    return {"for", "to"} <= marks
+
+
+def _past_for(clause: Token) -> Token:
+    """Where what a call for something asks begins: after its "for" ("a call for Congress
+    to act": "Congress to act"), as with the object of "for" elsewhere."""
+    first = clause.left_edge
+    return first.nbor(1) if first.lower_ == "for" and first.dep_ == "mark" else first
 
 
 def _according_to(sentence: AnnotatedSentence, token: Token) -> Candidate | None:
