@@ -657,3 +657,18 @@ def test_complement_of_a_noun_of_saying_hung_on_its_verb() -> None:
         ("The mayor", "plea", "residents to save water"),
         ("Eva Lund", "case", "that the levy was unfair"),
     ]
+
+
+def test_objects_of_attitude_verbs_and_what_a_response_answers() -> None:
+    text = (
+        "The rebels want a ceasefire before the harvest.\n"
+        "The minister pointed to the drop in crime.\n"
+        "The council responded to the petition within a week.\n"
+        "She fears a long winter."
+    )
+    assert cues_and_contents(text) == [
+        ("want", "a ceasefire before the harvest"),
+        ("pointed", "the drop in crime"),
+        ("responded", "the petition"),
+        ("fears", "a long winter"),
+    ]
