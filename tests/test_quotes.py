@@ -672,3 +672,16 @@ def test_objects_of_attitude_verbs_and_what_a_response_answers() -> None:
         ("responded", "the petition"),
         ("fears", "a long winter"),
     ]
+
+
+def test_speaker_of_an_infinitive_on_an_adjective_or_on_the_verbs_object() -> None:
+    text = (
+        "The coach was quick to praise the young goalkeeper.\n"
+        "The mayor missed no chance to remind voters that she had cut taxes.\n"
+        "It is worth noting that the dam was built in 1950."
+    )
+    found = [(speaker(q), q.content.text) for q in quotes_of(text)]
+    assert found == [
+        ("The coach", "the young goalkeeper"),
+        ("The mayor", "that she had cut taxes"),
+    ]

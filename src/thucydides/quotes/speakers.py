@@ -48,6 +48,11 @@ def cue_subject(token: Token) -> SpacySpan | None:
             return _issuer(current.head)  # "a statement calling for ..."
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
             current = _past_modifier(current.head)  # "After saying ..., she left"
+        elif _controlled_infinitive(current):
+            current = current.head  # "missed no chance to remind voters that ..."
+        elif current.dep_ == "acomp":
+            if not _personal_adjective(current):
+                return None
         elif current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
             return (_name_before(token) or _inverted(token)) if current is token else None
         current, deps = current.head, ("nsubj", "csubj", "nsubjpass")
@@ -65,6 +70,23 @@ def _verbless_root(token: Token) -> Token | None:
     while root.head.i != root.i:
         root = root.head
     return root if root.pos_ in ("NOUN", "PROPN", "PRON", "NUM") else None
+
+
+def _controlled_infinitive(verb: Token) -> bool:
+    """An infinitive on the object of a verb with no addressee ("missed no chance to
+    remind", "made an effort to explain"): the verb's subject is the infinitive's."""
+    noun = verb.head
+    infinitive = verb.dep_ == "acl" and any(c.lower_ == "to" for c in verb.lefts)
+    addressee = any(c.dep_ in ("dative", "iobj") for c in noun.head.children)
+    return infinitive and noun.dep_ == "dobj" and not addressee
+
+
+def _personal_adjective(adjective: Token) -> bool:
+    """An adjective predicated of someone, whose infinitive that person performs ("was
+    able to tout", "is eager to say"); not of a dummy "it" ("it is worth noting")."""
+    subjects = [c for c in adjective.head.children if c.dep_ in ("nsubj", "expl")]
+    adjectival = adjective.pos_ == "ADJ" or adjective.tag_ == "VBN"  # "are convinced"
+    return adjectival and not any(c.lower_ == "it" for c in subjects)
 
 
 def _past_modifier(prep: Token) -> Token:
