@@ -685,3 +685,14 @@ def test_speaker_of_an_infinitive_on_an_adjective_or_on_the_verbs_object() -> No
         ("The coach", "the young goalkeeper"),
         ("The mayor", "that she had cut taxes"),
     ]
+
+
+def test_poll_or_study_heading_a_headline_is_its_source() -> None:
+    text = (
+        "Survey: Most Farmers Expect a Dry Summer\n"
+        "Background: The dam was finished in 1950."
+    )
+    colon = [q for q in quotes_of(text) if q.cue is not None and q.cue.text == ":"]
+    assert [(speaker(q), q.content.text) for q in colon] == [
+        ("Survey", "Most Farmers Expect a Dry Summer"),
+    ]

@@ -31,12 +31,14 @@ class Cues:
     adjectives: dict[str, frozenset[str]] = field(default_factory=dict)
     """Adjective of stance lemma -> its complements, as for verbs ("confident that ...",
     "determined to ...", "critical of ..."); the subject of its copula is the source."""
+    sources: frozenset[str] = frozenset()
+    """Nouns of a body of evidence that stands as the source of a claim ("Poll: ...")."""
 
 
 @cache
 def load_cues() -> Cues:
     """The reporting verbs, nouns and phrases of ``data/quotes/cues.tsv``."""
-    verbs, nouns, adjectives, media, phrases = {}, {}, {}, set(), []
+    verbs, nouns, adjectives, media, sources, phrases = {}, {}, {}, set(), set(), []
     for row in read_table(data_path("quotes", "cues.tsv")):
         if row["kind"] == "verb":
             verbs[row["cue"]] = frozenset(row["complement"].split(","))
@@ -46,9 +48,13 @@ def load_cues() -> Cues:
             adjectives[row["cue"]] = frozenset(row["complement"].split(","))
         elif row["kind"] == "medium":
             media.add(row["cue"])
+        elif row["kind"] == "source":
+            sources.add(row["cue"])
         else:
             phrases.append(tuple(row["cue"].lower().split()))
-    return Cues(verbs, nouns, tuple(phrases), frozenset(media), adjectives)
+    return Cues(
+        verbs, nouns, tuple(phrases), frozenset(media), adjectives, frozenset(sources)
+    )
 
 
 def is_stance_adjective(token: Token) -> bool:

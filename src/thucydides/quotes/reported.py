@@ -93,9 +93,12 @@ def _name_colon(
 def _is_name(annotated: AnnotatedDocument, words: SpacySpan) -> bool:
     """A speaker's name heading a line: capitalised words naming a person or a body (by the
     parse, or as the surname of a person the document names), or one word in capitals (a
-    transcript's ``PENCE``); not a place (``WASHINGTON``, a dateline)."""
+    transcript's ``PENCE``) or a body of evidence (``Poll``); not a place (``WASHINGTON``,
+    a dateline)."""
     if not 0 < len(words) <= NAME_WORDS or not all(t.text[:1].isupper() for t in words):
         return False
+    if len(words) == 1 and words[0].lemma_.lower() in load_cues().sources:
+        return True  # "Poll: ..."
     if any(t.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "FAC") for t in words):
         return False
     if all(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in words):
