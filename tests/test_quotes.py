@@ -696,3 +696,16 @@ def test_poll_or_study_heading_a_headline_is_its_source() -> None:
     assert [(speaker(q), q.content.text) for q in colon] == [
         ("Survey", "Most Farmers Expect a Dry Summer"),
     ]
+
+
+def test_gerund_objects_and_declarations_are_what_was_said() -> None:
+    text = (
+        "The minister admitted taking the money.\n"
+        "The rebels declared a ceasefire.\n"
+        "The council responded by closing the park."
+    )
+    assert cues_and_contents(text) == [
+        ("admitted", "taking the money"),
+        ("declared", "a ceasefire"),
+        ("responded", "closing the park"),
+    ]
