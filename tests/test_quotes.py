@@ -709,3 +709,17 @@ def test_gerund_objects_and_declarations_are_what_was_said() -> None:
         ("declared", "a ceasefire"),
         ("responded", "closing the park"),
     ]
+
+
+def test_appeals_with_a_bare_infinitive_and_verbs_of_complaint_and_judgement() -> None:
+    text = (
+        "The family has called on police to release the tapes.\n"
+        "The farmers bemoaned the low price of wheat.\n"
+        "The court judged the contract invalid."
+    )
+    found = cues_and_contents(text)
+    assert found[0][0] == "called" and found[0][1].endswith("to release the tapes")
+    assert found[1:] == [
+        ("bemoaned", "the low price of wheat"),
+        ("judged", "the contract invalid"),
+    ]
