@@ -723,3 +723,8 @@ def test_appeals_with_a_bare_infinitive_and_verbs_of_complaint_and_judgement() -
         ("bemoaned", "the low price of wheat"),
         ("judged", "the contract invalid"),
     ]
+
+
+def test_pressing_someone_on_a_matter_reports_the_matter() -> None:
+    (quote,) = quotes_of("The host pressed the senator on his tax returns.")
+    assert (speaker(quote), quote.content.text) == ("The host", "his tax returns")
