@@ -234,35 +234,6 @@ def _attribution(
     return Candidate(*content, kind, sentence, cue, subject, sentence, cue_token=token)
 
 
-def _unattributed_passive(
-    sentence: AnnotatedSentence, token: Token, regions: list[Region]
-) -> Candidate | None:
-    """The passive of a cue that reports an object and its infinitive ("expected turnout to
-    rise" -> "turnout is expected to rise", "voters were told to stay home"), with no
-    agent: an attribution whose source is left unsaid. What is attributed is the whole
-    clause, the raised subject with its infinitive. Other agentless passives ("was charged
-    with", "was viewed as") mostly state facts or judgements, not reports."""
-    subject = next((c for c in token.lefts if c.dep_ == "nsubjpass"), None)
-    if subject is None or not any(c.dep_ == "auxpass" for c in token.lefts):
-        return None
-    infinitive = any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in token.rights)
-    if not infinitive or "dobj+xcomp" not in wanted_complements(token):
-        return None
-    last = token
-    for child in token.rights:
-        if child.dep_ not in PASSIVE_COMPLEMENTS:
-            break
-        last = child.right_edge
-    if last is token:
-        return None
-    doc = token.doc
-    content = _trimmed(sentence, subject.left_edge, doc[_clip(doc, subject.left_edge.i, last.i)])
-    if content is None or _mostly_quoted(content, regions):
-        return None
-    cue = sentence.to_span(token)
-    return Candidate(*content, "indirect", sentence, cue, None, None, cue_token=token)
-
-
 def _complement(sentence: AnnotatedSentence, token: Token) -> tuple[int, int] | None:
     """Offsets of what a reporting verb reports: its listed complement, or, for a
     parenthetical cue (``X, he said, Y``), the whole sentence around it."""
@@ -568,6 +539,35 @@ def _past_for(clause: Token) -> Token:
     to act": "Congress to act"), as with the object of "for" elsewhere."""
     first = clause.left_edge
     return first.nbor(1) if first.lower_ == "for" and first.dep_ == "mark" else first
+
+
+def _unattributed_passive(
+    sentence: AnnotatedSentence, token: Token, regions: list[Region]
+) -> Candidate | None:
+    """The passive of a cue that reports an object and its infinitive ("expected turnout to
+    rise" -> "turnout is expected to rise", "voters were told to stay home"), with no
+    agent: an attribution whose source is left unsaid. What is attributed is the whole
+    clause, the raised subject with its infinitive. Other agentless passives ("was charged
+    with", "was viewed as") mostly state facts or judgements, not reports."""
+    subject = next((c for c in token.lefts if c.dep_ == "nsubjpass"), None)
+    if subject is None or not any(c.dep_ == "auxpass" for c in token.lefts):
+        return None
+    infinitive = any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in token.rights)
+    if not infinitive or "dobj+xcomp" not in wanted_complements(token):
+        return None
+    last = token
+    for child in token.rights:
+        if child.dep_ not in PASSIVE_COMPLEMENTS:
+            break
+        last = child.right_edge
+    if last is token:
+        return None
+    doc = token.doc
+    content = _trimmed(sentence, subject.left_edge, doc[_clip(doc, subject.left_edge.i, last.i)])
+    if content is None or _mostly_quoted(content, regions):
+        return None
+    cue = sentence.to_span(token)
+    return Candidate(*content, "indirect", sentence, cue, None, None, cue_token=token)
 
 
 def _according_to(sentence: AnnotatedSentence, token: Token) -> Candidate | None:
