@@ -611,3 +611,15 @@ def test_asking_for_and_insisting_on_report_what_is_wanted() -> None:
     )
     found = cues_and_contents(text)
     assert found == [("asked", "clean water and new roads"), ("insisted", "a public vote")]
+
+
+def test_gerund_the_parser_hung_on_the_cue_continues_the_content() -> None:
+    text = (
+        "The mayor has mentioned lower bus fares and giving towns more control over their roads.\n"
+        "The senator criticized the bill and voted against it."
+    )
+    found = cues_and_contents(text)
+    assert found[0] == (
+        "mentioned", "lower bus fares and giving towns more control over their roads"
+    )
+    assert ("criticized", "the bill") in found

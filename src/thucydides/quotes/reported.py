@@ -31,6 +31,8 @@ COORDINATORS = ("and", "but", "while", "although", "though")
 SETTING_PREPS = ("in", "on", "at", "during", "via", "through")
 TIME_PREPS = ("since", "after", "before", "until", "amid")
 WH_TAGS = ("WDT", "WP", "WP$", "WRB")
+NONFINITE_TAGS = ("VB", "VBG")
+"""A bare verb and a gerund: forms that a finite cue cannot be conjoined with."""
 NAME_WORDS = 4
 """The most words of a name heading a line before its colon (``Ana Ruiz: ...``)."""
 
@@ -243,6 +245,7 @@ def _complement(sentence: AnnotatedSentence, token: Token) -> tuple[int, int] | 
         after = [c for c in token.rights if c.i > first > token.i and _completes(c)]
         if all(t.dep_ in ("dobj", "nsubjpass") for t in targets):
             after += _object_qualifiers(token, first)
+        after += [c for c in token.rights if c.i > first > token.i and _continues_content(c, token)]
         if any(t.dep_ == "ccomp" for t in targets):
             after += [c for c in token.rights if c.i > first > token.i and c.dep_ == "advcl"
                       and not is_cue(c)]
@@ -358,6 +361,16 @@ def _shares_infinitive(verb: Token) -> bool:
     a verb VBP, which cannot be parallel to a cue in another tense."""
     bare = verb.tag_ == "VB" or (verb.tag_ == "VBP" and verb.head.tag_ != "VBP")
     return verb.dep_ == "conj" and bare
+
+
+def _continues_content(verb: Token, cue: Token) -> bool:
+    """A verb the parser conjoined to a cue though it cannot be parallel to it: a bare
+    verb or a gerund after a cue in another form ("mentioned cutting fees and forcing
+    banks to ...", "wanted to stay and let them know"), with no subject or auxiliary of its
+    own; it continues a verb of what was said, so the content runs through it."""
+    own = any(m.dep_ in ("nsubj", "nsubjpass", "aux") for m in verb.children)
+    unlike = verb.tag_ in NONFINITE_TAGS and verb.tag_ != cue.tag_
+    return verb.dep_ == "conj" and unlike and not own and not is_cue(verb)
 
 
 def _misparsed_clauses(token: Token) -> Iterator[Token]:
