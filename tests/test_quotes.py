@@ -623,3 +623,17 @@ def test_gerund_the_parser_hung_on_the_cue_continues_the_content() -> None:
         "mentioned", "lower bus fares and giving towns more control over their roads"
     )
     assert ("criticized", "the bill") in found
+
+
+def test_concession_after_a_comma_is_the_writer_s_not_the_report_s() -> None:
+    text = (
+        "The mayor said the new bridge was safe, although she refused to release the "
+        "inspection report.\n"
+        "The mayor said the new bridge was safe, while the old one would be closed in May."
+    )
+    found = cues_and_contents(text)
+    assert found == [
+        ("said", "the new bridge was safe"),
+        ("refused", "to release the inspection report"),
+        ("said", "the new bridge was safe, while the old one would be closed in May"),
+    ]

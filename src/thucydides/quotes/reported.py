@@ -31,6 +31,8 @@ COORDINATORS = ("and", "but", "while", "although", "though")
 SETTING_PREPS = ("in", "on", "at", "during", "via", "through")
 TIME_PREPS = ("since", "after", "before", "until", "amid")
 WH_TAGS = ("WDT", "WP", "WP$", "WRB")
+CONCESSIVES = ("although", "though", "whereas")
+"""Subordinators of a concession; "while" is left out, it also joins two findings."""
 NONFINITE_TAGS = ("VB", "VBG")
 """A bare verb and a gerund: forms that a finite cue cannot be conjoined with."""
 NAME_WORDS = 4
@@ -298,15 +300,22 @@ def _clip(doc: Doc, first: int, last: int) -> int:
 def _without_aside(doc: Doc, first: int, last: int) -> int:
     """The last token of a reported clause without a trailing aside set off by a comma: a
     non-restrictive relative clause (", which ...", ", who ...") or an appositive (", the
-    party's nominee"): the writer's gloss on a word of the report, not part of it."""
+    party's nominee"): the writer's gloss on a word of the report, not part of it; or a
+    concessive clause (", although he refused to ..."): the writer's counterpoint."""
     for token in doc[first + 1 : last + 1]:
         start = token.left_edge.i
         if token.right_edge.i != last or start <= first + 1 or doc[start - 1].text != ",":
             continue
         relative = token.dep_ == "relcl" and doc[start].tag_ in WH_TAGS
-        if token.dep_ == "appos" or relative:
+        if token.dep_ == "appos" or relative or _is_concessive(token):
             return start - 2
     return last
+
+
+def _is_concessive(token: Token) -> bool:
+    return token.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in CONCESSIVES for m in token.children
+    )
 
 
 def _without_setting(doc: Doc, first: int, last: int) -> int:
