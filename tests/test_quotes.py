@@ -637,3 +637,11 @@ def test_concession_after_a_comma_is_the_writer_s_not_the_report_s() -> None:
         ("refused", "to release the inspection report"),
         ("said", "the new bridge was safe, while the old one would be closed in May"),
     ]
+
+
+def test_dative_after_the_object_belongs_to_what_is_offered() -> None:
+    text = "The city offers grants to small farms.\nThe agency offered loans in its annual report."
+    assert cues_and_contents(text) == [
+        ("offers", "grants to small farms"),
+        ("offered", "loans"),
+    ]

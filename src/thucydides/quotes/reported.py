@@ -27,6 +27,8 @@ PREDICATES = ("xcomp", "ccomp", "oprd", "acomp")
 """Complements that complete an object: "urged voters to stay home", "called it a scam"."""
 OBJECT_PREPS = ("as", "of", "for")
 """Prepositions that complete an object: "described it as ...", "accused him of ..."."""
+OBJECT_PHRASES = ("prep", "dative")
+"""Phrases on a cue that may say more of its object ("offers grants to farms")."""
 COORDINATORS = ("and", "but", "while", "although", "though")
 SETTING_PREPS = ("in", "on", "at", "during", "via", "through")
 TIME_PREPS = ("since", "after", "before", "until", "amid")
@@ -433,10 +435,10 @@ def _completes(child: Token) -> bool:
 
 def _object_qualifiers(cue: Token, first: int) -> list[Token]:
     """Phrases right after the object of a cue that go with what is said of the object
-    ("shows him with his hands up", "reported different numbers to different agencies";
-    the parser hangs them on the verb), up to the first that is not one: a comma, a
-    setting ("in an interview", "since May") or a phrase with a report of its own ("amid
-    concerns that ...")."""
+    ("shows him with his hands up", "reported different numbers to different agencies",
+    "offers grants to farms"; the parser hangs them on the verb, the last as a dative),
+    up to the first that is not one: a comma, a setting ("in an interview", "since May")
+    or a phrase with a report of its own ("amid concerns that ...")."""
     found = []
     for child in cue.rights:
         if child.i <= first or child.dep_ == "dobj" or _completes(child):
@@ -448,7 +450,7 @@ def _object_qualifiers(cue: Token, first: int) -> list[Token]:
 
 
 def _qualifies_object(child: Token) -> bool:
-    if child.dep_ != "prep" or child.lower_ in SETTING_PREPS + TIME_PREPS:
+    if child.dep_ not in OBJECT_PHRASES or child.lower_ in SETTING_PREPS + TIME_PREPS:
         return False
     return not any(is_cue(t) or _reports(t) for t in child.subtree)
 
