@@ -645,3 +645,14 @@ def test_dative_after_the_object_belongs_to_what_is_offered() -> None:
         ("offers", "grants to small farms"),
         ("offered", "loans"),
     ]
+
+
+def test_relative_clause_cue_reports_the_noun_it_describes() -> None:
+    text = (
+        "Firefighters put out a blaze that the chief described as deliberate.\n"
+        "Voters rejected what the mayor called a fair deal."
+    )
+    assert cues_and_contents(text) == [
+        ("described", "a blaze that the chief described as deliberate"),
+        ("called", "what the mayor called a fair deal"),
+    ]

@@ -243,7 +243,7 @@ def _complement(sentence: AnnotatedSentence, token: Token) -> tuple[int, int] | 
     if any(t.i > token.i for t in targets):
         targets = [t for t in targets if t.i > token.i]  # "X said: Y", not the clause before
     if any(t.tag_ in ("WP", "WDT") for t in targets):  # "what she called a rant"
-        return _trimmed(sentence, token.left_edge, token.right_edge)
+        return _trimmed(sentence, _relative_start(token), token.right_edge)
     if targets:
         first = _gap_start(token, targets, min(t.left_edge.i for t in targets))
         after = [c for c in token.rights if c.i > first > token.i and _completes(c)]
@@ -272,6 +272,13 @@ def _complement(sentence: AnnotatedSentence, token: Token) -> tuple[int, int] | 
     if as_said and token.head.i < token.left_edge.i > span.start:  # "..., as police have said"
         return _trimmed(sentence, span[0], token.doc[token.left_edge.i - 1])
     return None
+
+
+def _relative_start(cue: Token) -> Token:
+    """Where a report starts whose object is a relative pronoun: at the cue's clause for a
+    free relative ("what she called a rant"), at the noun the pronoun stands for in a
+    relative clause ("an explosion that the mayor described as an attack")."""
+    return cue.head.left_edge if cue.dep_ == "relcl" else cue.left_edge
 
 
 def _before_final_cue(sentence: AnnotatedSentence, token: Token) -> tuple[int, int] | None:
