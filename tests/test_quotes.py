@@ -454,6 +454,14 @@ def test_writer_aside_after_a_comma_is_not_part_of_the_report() -> None:
     assert quote.content.text == "the new port"
 
 
+def test_relative_clause_after_a_reported_clause_goes_on_with_it() -> None:
+    text = "The owner said the mill had lost money for years, which forced it to close in March."
+    (quote,) = quotes_of(text)
+    assert quote.content.text == (
+        "the mill had lost money for years, which forced it to close in March"
+    )
+
+
 def test_stance_adjectives_report_what_their_subject_holds() -> None:
     text = (
         "The minister is confident that the new dam will hold.\n"

@@ -310,15 +310,24 @@ def _without_aside(doc: Doc, first: int, last: int) -> int:
     """The last token of a reported clause without a trailing aside set off by a comma: a
     non-restrictive relative clause (", which ...", ", who ...") or an appositive (", the
     party's nominee"): the writer's gloss on a word of the report, not part of it; or a
-    concessive clause (", although he refused to ..."): the writer's counterpoint."""
+    concessive clause (", although he refused to ..."): the writer's counterpoint. A
+    relative clause after a reported clause (not a noun) goes on with what was said
+    ("said the plant had lost money, which forced it to close")."""
+    clause = _is_clause(doc, first, last)
     for token in doc[first + 1 : last + 1]:
         start = token.left_edge.i
         if token.right_edge.i != last or start <= first + 1 or doc[start - 1].text != ",":
             continue
-        relative = token.dep_ == "relcl" and doc[start].tag_ in WH_TAGS
+        relative = token.dep_ == "relcl" and doc[start].tag_ in WH_TAGS and not clause
         if token.dep_ == "appos" or relative or _is_concessive(token):
             return start - 2
     return last
+
+
+def _is_clause(doc: Doc, first: int, last: int) -> bool:
+    """Whether the words ``first..last`` are a clause: one of their heads is a verb."""
+    roots = [t for t in doc[first : last + 1] if not first <= t.head.i <= last or t.head.i == t.i]
+    return any(r.pos_ in ("VERB", "AUX") for r in roots)
 
 
 def _is_concessive(token: Token) -> bool:
