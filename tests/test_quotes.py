@@ -449,9 +449,11 @@ def test_second_speaker_conjoined_to_a_report_is_a_report_of_its_own() -> None:
 
 
 def test_writer_aside_after_a_comma_is_not_part_of_the_report() -> None:
-    text = "The minister praised the new port, which cost four billion dollars."
-    (quote,) = quotes_of(text)
-    assert quote.content.text == "the new port"
+    text = (
+        "The minister praised the new port, which cost four billion dollars.\n"
+        "The minister praised the new port — a project that cost four billion dollars."
+    )
+    assert [q.content.text for q in quotes_of(text)] == ["the new port", "the new port"]
 
 
 def test_relative_clause_after_a_reported_clause_goes_on_with_it() -> None:

@@ -33,6 +33,8 @@ COORDINATORS = ("and", "but", "while", "although", "though")
 SETTING_PREPS = ("in", "on", "at", "during", "via", "through")
 TIME_PREPS = ("since", "after", "before", "until", "amid")
 WH_TAGS = ("WDT", "WP", "WP$", "WRB")
+ASIDE_MARKS = (",", "--", "—", "–", "-")
+"""What sets off a writer's aside after a report: a comma or a dash."""
 CONCESSIVES = ("although", "though", "whereas")
 """Subordinators of a concession; "while" is left out, it also joins two findings."""
 NONFINITE_TAGS = ("VB", "VBG")
@@ -307,16 +309,18 @@ def _clip(doc: Doc, first: int, last: int) -> int:
 
 
 def _without_aside(doc: Doc, first: int, last: int) -> int:
-    """The last token of a reported clause without a trailing aside set off by a comma: a
-    non-restrictive relative clause (", which ...", ", who ...") or an appositive (", the
-    party's nominee"): the writer's gloss on a word of the report, not part of it; or a
-    concessive clause (", although he refused to ..."): the writer's counterpoint. A
+    """The last token of a reported clause without a trailing aside set off by a comma or a
+    dash: a non-restrictive relative clause (", which ...", ", who ...") or an appositive
+    (", the party's nominee", "— a project that ..."): the writer's gloss on a word of the
+    report, not part of it; or a concessive clause (", although he refused to ..."): the
+    writer's counterpoint. A
     relative clause after a reported clause (not a noun) goes on with what was said
     ("said the plant had lost money, which forced it to close")."""
     clause = _is_clause(doc, first, last)
     for token in doc[first + 1 : last + 1]:
         start = token.left_edge.i
-        if token.right_edge.i != last or start <= first + 1 or doc[start - 1].text != ",":
+        set_off = doc[start - 1].text in ASIDE_MARKS
+        if token.right_edge.i != last or start <= first + 1 or not set_off:
             continue
         relative = token.dep_ == "relcl" and doc[start].tag_ in WH_TAGS and not clause
         if token.dep_ == "appos" or relative or _is_concessive(token):
