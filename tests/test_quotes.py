@@ -666,3 +666,9 @@ def test_relative_clause_cue_reports_the_noun_it_describes() -> None:
         ("described", "a blaze that the chief described as deliberate"),
         ("called", "what the mayor called a fair deal"),
     ]
+
+
+def test_partial_quotation_takes_in_the_phrase_of_its_cue() -> None:
+    (quote,) = quotes_of("Ortiz calls tax ‘unfair burden’ at rally")
+    assert quote.type == "partial"
+    assert quote.content.text == "tax ‘unfair burden’"
