@@ -672,3 +672,16 @@ def test_partial_quotation_takes_in_the_phrase_of_its_cue() -> None:
     (quote,) = quotes_of("Ortiz calls tax ‘unfair burden’ at rally")
     assert quote.type == "partial"
     assert quote.content.text == "tax ‘unfair burden’"
+
+
+def test_later_quoted_piece_the_writer_goes_on_after_is_not_the_rest_of_the_first() -> None:
+    text = (
+        "“This is not fair,” Ruiz said. “You cut the wages of the cleaners” to pay the board "
+        "more, she told the manager.\n"
+        "“This is not fair,” Ruiz said. “You cut the wages of the cleaners.”"
+    )
+    first, second, third = [q for q in quotes_of(text) if q.type == "direct"]
+    assert (first.content.text, second.content.text) == (
+        "“This is not fair,”", "“You cut the wages of the cleaners”"
+    )
+    assert len(third.fragments) == 2
