@@ -449,9 +449,19 @@ def test_second_speaker_conjoined_to_a_report_is_a_report_of_its_own() -> None:
 
 
 def test_writer_aside_after_a_comma_is_not_part_of_the_report() -> None:
-    text = "The minister praised the new port, which cost four billion dollars."
+    text = (
+        "The minister praised the new port, which cost four billion dollars.\n"
+        "The minister praised the new port — a project that cost four billion dollars."
+    )
+    assert [q.content.text for q in quotes_of(text)] == ["the new port", "the new port"]
+
+
+def test_relative_clause_after_a_reported_clause_goes_on_with_it() -> None:
+    text = "The owner said the mill had lost money for years, which forced it to close in March."
     (quote,) = quotes_of(text)
-    assert quote.content.text == "the new port"
+    assert quote.content.text == (
+        "the mill had lost money for years, which forced it to close in March"
+    )
 
 
 def test_stance_adjectives_report_what_their_subject_holds() -> None:
@@ -728,3 +738,67 @@ def test_appeals_with_a_bare_infinitive_and_verbs_of_complaint_and_judgement() -
 def test_pressing_someone_on_a_matter_reports_the_matter() -> None:
     (quote,) = quotes_of("The host pressed the senator on his tax returns.")
     assert (speaker(quote), quote.content.text) == ("The host", "his tax returns")
+
+
+def test_gerund_the_parser_hung_on_the_cue_continues_the_content() -> None:
+    text = (
+        "The mayor has mentioned lower bus fares and giving towns more control over their roads.\n"
+        "The senator criticized the bill and voted against it."
+    )
+    found = cues_and_contents(text)
+    assert found[0] == (
+        "mentioned", "lower bus fares and giving towns more control over their roads"
+    )
+    assert ("criticized", "the bill") in found
+
+
+def test_concession_after_a_comma_is_the_writer_s_not_the_report_s() -> None:
+    text = (
+        "The mayor said the new bridge was safe, although she refused to release the "
+        "inspection report.\n"
+        "The mayor said the new bridge was safe, while the old one would be closed in May."
+    )
+    found = cues_and_contents(text)
+    assert found == [
+        ("said", "the new bridge was safe"),
+        ("refused", "to release the inspection report"),
+        ("said", "the new bridge was safe, while the old one would be closed in May"),
+    ]
+
+
+def test_dative_after_the_object_belongs_to_what_is_offered() -> None:
+    text = "The city offers grants to small farms.\nThe agency offered loans in its annual report."
+    assert cues_and_contents(text) == [
+        ("offers", "grants to small farms"),
+        ("offered", "loans"),
+    ]
+
+
+def test_relative_clause_cue_reports_the_noun_it_describes() -> None:
+    text = (
+        "Firefighters put out a blaze that the chief described as deliberate.\n"
+        "Voters rejected what the mayor called a fair deal."
+    )
+    assert cues_and_contents(text) == [
+        ("described", "a blaze that the chief described as deliberate"),
+        ("called", "what the mayor called a fair deal"),
+    ]
+
+
+def test_partial_quotation_takes_in_the_phrase_of_its_cue() -> None:
+    (quote,) = quotes_of("Ortiz calls tax ‘unfair burden’ at rally")
+    assert quote.type == "partial"
+    assert quote.content.text == "tax ‘unfair burden’"
+
+
+def test_later_quoted_piece_the_writer_goes_on_after_is_not_the_rest_of_the_first() -> None:
+    text = (
+        "“This is not fair,” Ruiz said. “You cut the wages of the cleaners” to pay the board "
+        "more, she told the manager.\n"
+        "“This is not fair,” Ruiz said. “You cut the wages of the cleaners.”"
+    )
+    first, second, third = [q for q in quotes_of(text) if q.type == "direct"]
+    assert (first.content.text, second.content.text) == (
+        "“This is not fair,”", "“You cut the wages of the cleaners”"
+    )
+    assert len(third.fragments) == 2

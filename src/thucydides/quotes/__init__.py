@@ -32,6 +32,9 @@ if TYPE_CHECKING:
 
 __all__ = ["find_quotes", "load_cues"]
 
+AFTER_QUOTE = " \t\n.,;:!?\"'”’"
+"""What may close a sentence after its quotation: spaces, punctuation, closing marks."""
+
 
 def find_quotes(
     annotated: AnnotatedDocument,
@@ -76,7 +79,16 @@ def _continues(previous: Candidate, candidate: Candidate, text: str) -> bool:
     same_paragraph = previous.sentence.paragraph == candidate.sentence.paragraph
     same_cue = candidate.inherits or (candidate.cue is not None and candidate.cue == previous.cue)
     same_cue = same_cue or _cue_between(previous, candidate, text)
-    return both_direct and same_paragraph and same_cue and previous.end <= candidate.start
+    ordered = previous.end <= candidate.start and not _runs_on(previous, candidate, text)
+    return both_direct and same_paragraph and same_cue and ordered
+
+
+def _runs_on(previous: Candidate, candidate: Candidate, text: str) -> bool:
+    """A quoted piece in a later sentence that the writer's words go on after ("A," she
+    said. "B" to cut costs.): it is a quotation within that sentence, not the rest of A."""
+    if candidate.sentence is previous.sentence:
+        return False
+    return bool(text[candidate.end : candidate.sentence.end].strip(AFTER_QUOTE))
 
 
 def _cue_between(previous: Candidate, candidate: Candidate, text: str) -> bool:

@@ -50,8 +50,10 @@ def direct_quotations(
     inner_start, inner_end = _inner(annotated.text, region)
     if len(annotated.text[inner_start:inner_end].split()) < 2:
         return None  # one word in quotation marks is a word mentioned ("he called it 'smart'")
+    start, end = _governed_words(annotated, region, sentence, token) or (inner_start, inner_end)
     return Candidate(
-        inner_start, inner_end, "partial", sentence, sentence.to_span(token), subject, sentence
+        min(start, inner_start), max(end, inner_end), "partial", sentence,
+        sentence.to_span(token), subject, sentence,
     )
 
 
@@ -177,6 +179,27 @@ def _governing_cue(
             return token, subject
         token = None if token.head.i == token.i else token.head
     return None
+
+
+def _governed_words(
+    annotated: AnnotatedDocument, region: Region, sentence: AnnotatedSentence, cue: Token
+) -> tuple[int, int] | None:
+    """Offsets of the phrase of the cue that holds a partial quotation: what is said takes
+    in the writer's words around the quoted ones ("called the plan a 'fair deal' for
+    farmers"), as a reported clause does."""
+    found = annotated.char_span(region.start + 1, max(region.start + 2, region.end - 1))
+    if found is None:
+        return None
+    branch = found[1].root
+    while branch.head.i not in (cue.i, branch.i):
+        branch = branch.head
+    if branch.head.i != cue.i:
+        return None
+    start = sentence.char_range(branch.left_edge)[0]
+    end = sentence.char_range(branch.right_edge)[1]
+    while end > start and annotated.text[end - 1] in TRIM:
+        end -= 1
+    return start, end
 
 
 def _is_title(words: SpacySpan) -> bool:

@@ -29,10 +29,18 @@ PASSIVE_COMPLEMENTS = ("xcomp", "ccomp", "oprd", "prep", "attr", "acomp", "advmo
 """What a passive cue predicates of its subject ("was accused of ...", "is expected to ...")."""
 OBJECT_PREPS = ("as", "of", "for")
 """Prepositions that complete an object: "described it as ...", "accused him of ..."."""
+OBJECT_PHRASES = ("prep", "dative")
+"""Phrases on a cue that may say more of its object ("offers grants to farms")."""
 COORDINATORS = ("and", "but", "while", "although", "though")
 SETTING_PREPS = ("in", "on", "at", "during", "via", "through")
 TIME_PREPS = ("since", "after", "before", "until", "amid")
 WH_TAGS = ("WDT", "WP", "WP$", "WRB")
+ASIDE_MARKS = (",", "--", "—", "–", "-")
+"""What sets off a writer's aside after a report: a comma or a dash."""
+CONCESSIVES = ("although", "though", "whereas")
+"""Subordinators of a concession; "while" is left out, it also joins two findings."""
+NONFINITE_TAGS = ("VB", "VBG")
+"""A bare verb and a gerund: forms that a finite cue cannot be conjoined with."""
 NAME_WORDS = 4
 """The most words of a name heading a line before its colon (``Ana Ruiz: ...``)."""
 
@@ -242,12 +250,13 @@ def _complement(sentence: AnnotatedSentence, token: Token) -> tuple[int, int] | 
     if any(t.i > token.i for t in targets):
         targets = [t for t in targets if t.i > token.i]  # "X said: Y", not the clause before
     if any(t.tag_ in ("WP", "WDT") for t in targets):  # "what she called a rant"
-        return _trimmed(sentence, token.left_edge, token.right_edge)
+        return _trimmed(sentence, _relative_start(token), token.right_edge)
     if targets:
         first = _gap_start(token, targets, min(t.left_edge.i for t in targets))
         after = [c for c in token.rights if c.i > first > token.i and _completes(c)]
         if all(t.dep_ in ("dobj", "nsubjpass") for t in targets):
             after += _object_qualifiers(token, first)
+        after += [c for c in token.rights if c.i > first > token.i and _continues_content(c, token)]
         if any(t.dep_ == "ccomp" for t in targets):
             after += [c for c in token.rights if c.i > first > token.i and c.dep_ == "advcl"
                       and not is_cue(c)]
@@ -270,6 +279,13 @@ def _complement(sentence: AnnotatedSentence, token: Token) -> tuple[int, int] | 
     if as_said and token.head.i < token.left_edge.i > span.start:  # "..., as police have said"
         return _trimmed(sentence, span[0], token.doc[token.left_edge.i - 1])
     return None
+
+
+def _relative_start(cue: Token) -> Token:
+    """Where a report starts whose object is a relative pronoun: at the cue's clause for a
+    free relative ("what she called a rant"), at the noun the pronoun stands for in a
+    relative clause ("an explosion that the mayor described as an attack")."""
+    return cue.head.left_edge if cue.dep_ == "relcl" else cue.left_edge
 
 
 def _before_final_cue(sentence: AnnotatedSentence, token: Token) -> tuple[int, int] | None:
@@ -298,17 +314,35 @@ def _clip(doc: Doc, first: int, last: int) -> int:
 
 
 def _without_aside(doc: Doc, first: int, last: int) -> int:
-    """The last token of a reported clause without a trailing aside set off by a comma: a
-    non-restrictive relative clause (", which ...", ", who ...") or an appositive (", the
-    party's nominee"): the writer's gloss on a word of the report, not part of it."""
+    """The last token of a reported clause without a trailing aside set off by a comma or a
+    dash: a non-restrictive relative clause (", which ...", ", who ...") or an appositive
+    (", the party's nominee", "— a project that ..."): the writer's gloss on a word of the
+    report, not part of it; or a concessive clause (", although he refused to ..."): the
+    writer's counterpoint. A
+    relative clause after a reported clause (not a noun) goes on with what was said
+    ("said the plant had lost money, which forced it to close")."""
+    clause = _is_clause(doc, first, last)
     for token in doc[first + 1 : last + 1]:
         start = token.left_edge.i
-        if token.right_edge.i != last or start <= first + 1 or doc[start - 1].text != ",":
+        set_off = doc[start - 1].text in ASIDE_MARKS
+        if token.right_edge.i != last or start <= first + 1 or not set_off:
             continue
-        relative = token.dep_ == "relcl" and doc[start].tag_ in WH_TAGS
-        if token.dep_ == "appos" or relative:
+        relative = token.dep_ == "relcl" and doc[start].tag_ in WH_TAGS and not clause
+        if token.dep_ == "appos" or relative or _is_concessive(token):
             return start - 2
     return last
+
+
+def _is_clause(doc: Doc, first: int, last: int) -> bool:
+    """Whether the words ``first..last`` are a clause: one of their heads is a verb."""
+    roots = [t for t in doc[first : last + 1] if not first <= t.head.i <= last or t.head.i == t.i]
+    return any(r.pos_ in ("VERB", "AUX") for r in roots)
+
+
+def _is_concessive(token: Token) -> bool:
+    return token.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in CONCESSIVES for m in token.children
+    )
 
 
 def _without_setting(doc: Doc, first: int, last: int) -> int:
@@ -365,6 +399,16 @@ def _shares_infinitive(verb: Token) -> bool:
     return verb.dep_ == "conj" and bare
 
 
+def _continues_content(verb: Token, cue: Token) -> bool:
+    """A verb the parser conjoined to a cue though it cannot be parallel to it: a bare
+    verb or a gerund after a cue in another form ("mentioned cutting fees and forcing
+    banks to ...", "wanted to stay and let them know"), with no subject or auxiliary of its
+    own; it continues a verb of what was said, so the content runs through it."""
+    own = any(m.dep_ in ("nsubj", "nsubjpass", "aux") for m in verb.children)
+    unlike = verb.tag_ in NONFINITE_TAGS and verb.tag_ != cue.tag_
+    return verb.dep_ == "conj" and unlike and not own and not is_cue(verb)
+
+
 def _misparsed_clauses(token: Token) -> Iterator[Token]:
     """A that-clause the parser hung on the addressee ("told a meeting of leaders that few
     people knew"): a relative clause opened by "that" with a subject of its own; or a bare
@@ -416,10 +460,10 @@ def _completes(child: Token) -> bool:
 
 def _object_qualifiers(cue: Token, first: int) -> list[Token]:
     """Phrases right after the object of a cue that go with what is said of the object
-    ("shows him with his hands up", "reported different numbers to different agencies";
-    the parser hangs them on the verb), up to the first that is not one: a comma, a
-    setting ("in an interview", "since May") or a phrase with a report of its own ("amid
-    concerns that ...")."""
+    ("shows him with his hands up", "reported different numbers to different agencies",
+    "offers grants to farms"; the parser hangs them on the verb, the last as a dative),
+    up to the first that is not one: a comma, a setting ("in an interview", "since May")
+    or a phrase with a report of its own ("amid concerns that ...")."""
     found = []
     for child in cue.rights:
         if child.i <= first or child.dep_ == "dobj" or _completes(child):
@@ -431,7 +475,7 @@ def _object_qualifiers(cue: Token, first: int) -> list[Token]:
 
 
 def _qualifies_object(child: Token) -> bool:
-    if child.dep_ != "prep" or child.lower_ in SETTING_PREPS + TIME_PREPS:
+    if child.dep_ not in OBJECT_PHRASES or child.lower_ in SETTING_PREPS + TIME_PREPS:
         return False
     return not any(is_cue(t) or _reports(t) for t in child.subtree)
 
