@@ -683,3 +683,8 @@ def test_a_persons_own_year_is_no_calendar_year() -> None:
 def test_a_date_before_a_name_the_tagger_took_in() -> None:
     assert values("The Dec. 1 Accord ended the strike.") == {"Dec. 1": "2024-12-01"}
     assert values("Voters rejected the Jan. 20 Amendment.") == {"Jan. 20": "2025-01-20"}
+
+
+def test_a_month_closing_a_span_that_runs_on_is_the_nearest_one() -> None:
+    assert values("The lenders extended the credit line through June.") == {"June": "2025-06"}
+    assert values("The credit line had run through June.") == {"June": "2024-06"}

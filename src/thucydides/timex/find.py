@@ -19,7 +19,13 @@ from thucydides.timex.narrative import (
     year_back_to_quarter,
 )
 from thucydides.timex.normalise import CLOCK, normalise
-from thucydides.timex.tense import FUTURE_CUE, Tense, clause_tense, pluperfect
+from thucydides.timex.tense import (
+    FUTURE_CUE,
+    SPAN_END_CUE,
+    Tense,
+    clause_tense,
+    pluperfect,
+)
 from thucydides.timex.values import Reading, is_resolved, unit_code
 
 RANGE = re.compile(r"^(?:between|from)\s|\d\s*(?:-|–|to|through|until)\s*\d|\d\s+and\s+\w", re.I)
@@ -177,6 +183,8 @@ def _read_part(
     tense = clause_tense(span)
     if FUTURE_CUE.search(before) and not pluperfect(span):
         tense = "future"
+    elif SPAN_END_CUE.search(before) and tense == "past" and not pluperfect(span):
+        tense = None
     reading = _indefinite(span, tense) or normalise(text, anchor, tense)
     if reading is None:
         return None
