@@ -688,3 +688,11 @@ def test_a_date_before_a_name_the_tagger_took_in() -> None:
 def test_a_month_closing_a_span_that_runs_on_is_the_nearest_one() -> None:
     assert values("The lenders extended the credit line through June.") == {"June": "2025-06"}
     assert values("The credit line had run through June.") == {"June": "2024-06"}
+
+
+def test_a_quarter_in_apposition_to_a_year_ago_quarter_is_that_quarter() -> None:
+    text = "In the year-ago quarter, the first quarter ended March 31, the chain lost $2 million."
+    found = values(text)
+    assert (found["the first quarter"], found["March 31"]) == ("2024-Q1", "2024-03-31")
+    found = values("Profit in the first quarter ended March 31 rose from the year-ago quarter.")
+    assert (found["the first quarter"], found["March 31"]) == ("2025-Q1", "2025-03-31")

@@ -63,7 +63,7 @@ def find_timexes(annotated: AnnotatedDocument) -> list[Timex]:
         for start, end in _candidates(annotated.text, sentence):
             found.extend(_read_candidate(annotated, sentence, start, end))
     close_quarters(annotated.text, found)
-    year_back_to_quarter(found)
+    year_back_to_quarter(annotated.text, found)
     anchor_to_narrative(annotated.text, found)
     return found
 

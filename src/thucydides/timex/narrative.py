@@ -26,6 +26,8 @@ FISCAL_YEAR = re.compile(r"(?:the\s+)?(?:fiscal\s+)?year")
 ENDED_AFTER = re.compile(r"\s+(?:ended|ending|ends|that ended|that ends)\b", re.I)
 """\"the year ended Sept. 30\": in TimeBank the year is the twelve-month span (P1Y) that the
 separate end date closes, not a calendar year."""
+CLOSED_BY = re.compile(r"\s+(?:that\s+)?(?:ended|ending|ends)\s+", re.I)
+"""What joins a period to the date that closes it ("the second quarter ended Oct. 31")."""
 YEAR_PERIOD = re.compile(r"(?:the\s+)?(\d{4})\s+(?:period|quarter)")
 YEAR_PERIOD_AFTER = re.compile(r"\s+(?:period|quarter)\b", re.I)
 """\"the 1988 period\" in a quarterly report: the quarter under report, in that year."""
@@ -176,11 +178,13 @@ def _value_start(value: str) -> dt.date | None:
     return None
 
 
-def year_back_to_quarter(timexes: list[Timex]) -> None:
+def year_back_to_quarter(text: str, timexes: list[Timex]) -> None:
     """ "A year earlier" after a quarter is that quarter a year before (financial reports:
     "profit rose in the third quarter from a year earlier" -> 1988-Q3). A quarter named later
     with its year ("year-ago results included a charge in the 1988 second quarter") is the
-    year-ago period itself, not the one to go back from."""
+    year-ago period itself, not the one to go back from; a quarter in apposition to it ("the
+    year-ago quarter, the second quarter ended Oct. 31") is that same period (see
+    ``_apposition_year_back``)."""
     year_back = [bool(YEAR_BACK.fullmatch(t.text.lower())) for t in timexes]
     references = [t for t, back in zip(timexes, year_back, strict=True) if not back]
     for timex, back in zip(timexes, year_back, strict=True):
@@ -200,4 +204,25 @@ def year_back_to_quarter(timexes: list[Timex]) -> None:
             quarter = re.fullmatch(r"(\d{4})-Q(\d)", other.value or "")
             if quarter:
                 timex.value = f"{int(quarter.group(1)) - 1:04d}-Q{quarter.group(2)}"
+                _apposition_year_back(text, timexes, timex, other)
                 break
+
+
+APPOSITION = re.compile(r"\s*,\s*")
+"""What lies between an expression and another in apposition to it ("the year-ago quarter,
+the second quarter")."""
+
+
+def _apposition_year_back(text: str, timexes: list[Timex], back: Timex, other: Timex) -> None:
+    """A quarter right after a year-back one, set off by a comma, names the same period, so it
+    is in the year before too; so is the date that closes it ("the year-ago quarter, the
+    second quarter ended Oct. 31" -> 1988-Q2, 1988-10-31), unless the date states its year."""
+    if other.start < back.end or not APPOSITION.fullmatch(text[back.end : other.start]):
+        return
+    other.value = back.value
+    closing = next((t for t in timexes if t.start >= other.end), None)
+    if closing is None or not CLOSED_BY.fullmatch(text[other.end : closing.start]):
+        return
+    day = re.fullmatch(r"(\d{4})(-\d\d-\d\d)", closing.value or "")
+    if day and not re.search(r"\d{4}", closing.text):
+        closing.value = f"{int(day.group(1)) - 1:04d}{day.group(2)}"
