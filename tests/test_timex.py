@@ -696,3 +696,13 @@ def test_a_quarter_in_apposition_to_a_year_ago_quarter_is_that_quarter() -> None
     assert (found["the first quarter"], found["March 31"]) == ("2024-Q1", "2024-03-31")
     found = values("Profit in the first quarter ended March 31 rose from the year-ago quarter.")
     assert (found["the first quarter"], found["March 31"]) == ("2025-Q1", "2025-03-31")
+
+
+def test_a_duration_between_two_amounts_is_one_vague_duration() -> None:
+    assert values("Repairs to the bridge will take two to three weeks.") == {
+        "two to three weeks": "PXW"
+    }
+    assert values("Rates may stay high for the next 6 to 9 months.") == {
+        "the next 6 to 9 months": "PXM"
+    }
+    assert values("Repairs to the bridge will take three weeks.") == {"three weeks": "P3W"}

@@ -72,10 +72,11 @@ def _read_candidate(
     annotated: AnnotatedDocument, sentence: AnnotatedSentence, start: int, end: int
 ) -> list[Timex]:
     """The expression at ``start:end``, or its parts when it is a range ("between 2016 and
-    2018") or does not read as a whole ("the first nine months of 1997")."""
+    2018") or does not read as a whole ("the first nine months of 1997"); a duration between
+    two amounts ("two to three weeks") is one expression."""
     text = annotated.text[start:end]
     whole = _read_part(annotated, sentence, start, end)
-    if whole is not None and not RANGE.search(text):
+    if whole is not None and (not RANGE.search(text) or whole.type == "DURATION"):
         return [whole]
     parts = range_parts(text, start, RANGE_JOIN if whole is not None else PART_JOIN)
     if len(parts) < 2:

@@ -56,6 +56,9 @@ class Patterns:
     ago: re.Pattern[str]
     duration: re.Pattern[str]
     times: re.Pattern[str]
+    amount_range: re.Pattern[str]
+    """A duration whose amount is a range ("two to three weeks", "the next 12 to 18 months"):
+    one expression, whose amount is not known (PXW, PXM)."""
     half: re.Pattern[str]
     """A duration with a half: "two and a half years", "5 1/2 hours", "a minute and a half"."""
     article: re.Pattern[str]
@@ -124,6 +127,10 @@ def patterns() -> Patterns:
         ),
         duration=re.compile(
             rf"(?:({number})[\s-]+)?(?:more\s+|full\s+|consecutive\s+)?((?:{unit})s?|\w+ies)"
+        ),
+        amount_range=re.compile(
+            rf"(?:(?:next|past|last|coming|previous|first)\s+)?(?:{number})\s*(?:to|or|-|–)\s*"
+            rf"(?:{number})[\s-]+({unit})s?"
         ),
         half=re.compile(half, re.I),
         times=re.compile(rf"(?:once|twice|.+\s+times)\s+(?:a|an|per|every)\s+({unit})"),

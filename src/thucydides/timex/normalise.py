@@ -143,7 +143,7 @@ def normalise(text: str, anchor: dt.date | None, tense: Tense = None) -> Reading
         date_result = date_reader(date_core, anchor, tense)
         if date_result is not None:
             return date_result
-    duration = _read_duration(core)
+    duration = _read_amount_range(core) or _read_duration(core)
     if duration is not None:
         return "DURATION", duration
     return read_with_dateparser(date_core, anchor, tense)
@@ -244,6 +244,13 @@ def _with_half(text: str) -> str:
         return text
     decimal = f"{amount + 0.5:g} {match.group('unit') or match.group('unit2')}"
     return text[: match.start()] + decimal + text[match.end() :]
+
+
+def _read_amount_range(text: str) -> str | None:
+    """ "two to three weeks" -> PXW: a duration between two amounts, whose amount is not known."""
+    match = patterns().amount_range.fullmatch(text)
+    unit = unit_code(match.group(1)) if match else None
+    return duration_value(None, unit) if unit else None
 
 
 def _read_duration(text: str) -> str | None:
