@@ -706,3 +706,10 @@ def test_a_duration_between_two_amounts_is_one_vague_duration() -> None:
         "the next 6 to 9 months": "PXM"
     }
     assert values("Repairs to the bridge will take three weeks.") == {"three weeks": "P3W"}
+
+
+def test_coordinated_units_are_one_vague_duration() -> None:
+    text = "The siege could drag on for weeks or even months."
+    assert values(text) == {"weeks or even months": "PXW"}
+    text = "Exports rose in January and February."
+    assert values(text) == {"January": "2025-01", "February": "2025-02"}

@@ -52,6 +52,10 @@ CLOCK_GAP = re.compile(r"[\s,]*(?:\(?(?-i:[A-Z]{2,4})\)?[\s,]+)?(?:on|at)?[\s,]*
 """What may lie between a clock time and its day: a zone the tagger left out ("ET"), "on"."""
 
 
+UNIT_COORDINATION = re.compile(r"\s+(?:or|and)\s+(?:even\s+)?", re.I)
+"""What joins two units of time in one vague span ("weeks or even months")."""
+
+
 NAME_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT", "LAW", "GPE", "NORP"}
 """Entities that a word of our patterns inside is part of a name ("Fox News Sunday")."""
 
@@ -227,7 +231,7 @@ def _candidates(text: str, sentence: AnnotatedSentence) -> list[tuple[int, int]]
             spans = [s for s in spans if s not in overlapping] + [union]
     widened = {_widen(text, s, e) for s, e in spans}
     outermost = [s for s in widened if not any(_inside(s, other) for other in widened)]
-    return _join_clock_times(text, sorted(outermost))
+    return _join_clock_times(text, _join_coordinated_units(text, sorted(outermost)))
 
 
 def _inside(span: tuple[int, int], other: tuple[int, int]) -> bool:
@@ -238,6 +242,28 @@ def _widen(text: str, start: int, end: int) -> tuple[int, int]:
     """Take in "the day before" a day named: "the day before last Tuesday" is one expression."""
     before = DAY_NEXT_BEFORE.search(text, max(0, start - 20), start)
     return (before.start(), end) if before else (start, end)
+
+
+def _join_coordinated_units(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join units of time in the plural coordinated as one vague span ("weeks or months",
+    "recent days and weeks"), which the tagger cuts in two: TimeML marks them as one
+    expression (read by its first unit, see ``normalise``)."""
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined:
+            previous = joined[-1]
+            gap = text[previous[1] : start]
+            first_unit = text[previous[0] : previous[1]].split()[-1]
+            if UNIT_COORDINATION.fullmatch(gap) and _plural_unit(first_unit, text[start:end]):
+                joined[-1] = (previous[0], end)
+                continue
+        joined.append((start, end))
+    return joined
+
+
+def _plural_unit(*words: str) -> bool:
+    """Whether each of the words is one unit of time in the plural ("weeks")."""
+    return all(re.fullmatch(r"\w+s", w) and unit_code(w) is not None for w in words)
 
 
 def _join_clock_times(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -44,6 +44,9 @@ HEDGE = re.compile(
 """Prepositions, determiners and hedges stripped from the front of an expression before it is
 read ("approximately one month ago" is read as "one month ago", "its fourth quarter" as
 "fourth quarter"); longer alternatives first."""
+COORDINATED_UNITS = re.compile(r"(.*?(\w+s))\s+(?:or|and)\s+(?:even\s+)?(\w+s)")
+"""Units coordinated as one vague span ("weeks or months"): read by the first, the shortest
+it may last."""
 EVERY_FEW = re.compile(r"every\s+(\w+(?:[\s-]\w+)?)\s+(\w+s)")
 """"every three months": a set whose period is the duration named (P3M)."""
 IN_THE_DAY = re.compile(r"(?:earlier|later)\s+in\s+the\s+day")
@@ -110,6 +113,9 @@ def normalise(text: str, anchor: dt.date | None, tense: Tense = None) -> Reading
         return "DATE", lex.of("ref")[core]
     if core in lex.of("duration"):
         return "DURATION", lex.of("duration")[core]
+    coordinated = COORDINATED_UNITS.fullmatch(core)
+    if coordinated and all(unit_code(coordinated.group(g)) for g in (2, 3)):
+        return normalise(coordinated.group(1), anchor, tense)
     clock = _read_clock_with_day(core, anchor, tense) or _read_day_next_to(core, anchor, tense)
     if clock is not None:
         return clock
