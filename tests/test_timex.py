@@ -713,3 +713,11 @@ def test_coordinated_units_are_one_vague_duration() -> None:
     assert values(text) == {"weeks or even months": "PXW"}
     text = "Exports rose in January and February."
     assert values(text) == {"January": "2025-01", "February": "2025-02"}
+
+
+def test_two_quarters_of_a_named_year_are_its_half() -> None:
+    text = "Output should slow through at least the first two quarters of 2026."
+    assert values(text) == {"at least the first two quarters of 2026": "2026-H1"}
+    text = "Output fell in the last two quarters of last year."
+    assert values(text) == {"the last two quarters of last year": "2024-H2"}
+    assert values("Output slowed in the first two quarters.") == {"the first two quarters": "P2Q"}

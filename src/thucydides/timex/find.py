@@ -56,6 +56,13 @@ UNIT_COORDINATION = re.compile(r"\s+(?:or|and)\s+(?:even\s+)?", re.I)
 """What joins two units of time in one vague span ("weeks or even months")."""
 
 
+PART_OF_YEAR = re.compile(
+    r"\b(?:first|second|third|fourth|last|final)\s+(?:two\s+quarters|half|quarter)$", re.I
+)
+YEAR_NAMED = re.compile(r"(?:fiscal\s+)?\d{4}|(?:this|last|next)\s+year", re.I)
+"""A half or quarter, and the year it may be "of" ("the first two quarters of 1990")."""
+
+
 NAME_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT", "LAW", "GPE", "NORP"}
 """Entities that a word of our patterns inside is part of a name ("Fox News Sunday")."""
 
@@ -231,7 +238,8 @@ def _candidates(text: str, sentence: AnnotatedSentence) -> list[tuple[int, int]]
             spans = [s for s in spans if s not in overlapping] + [union]
     widened = {_widen(text, s, e) for s, e in spans}
     outermost = [s for s in widened if not any(_inside(s, other) for other in widened)]
-    return _join_clock_times(text, _join_coordinated_units(text, sorted(outermost)))
+    spans = _join_part_of_year(text, _join_coordinated_units(text, sorted(outermost)))
+    return _join_clock_times(text, spans)
 
 
 def _inside(span: tuple[int, int], other: tuple[int, int]) -> bool:
@@ -264,6 +272,25 @@ def _join_coordinated_units(text: str, spans: list[tuple[int, int]]) -> list[tup
 def _plural_unit(*words: str) -> bool:
     """Whether each of the words is one unit of time in the plural ("weeks")."""
     return all(re.fullmatch(r"\w+s", w) and unit_code(w) is not None for w in words)
+
+
+def _join_part_of_year(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join a half or quarter to the year it is "of" ("the first two quarters" + "of" +
+    "1990"), which the tagger cuts in two: together they name one calendar period (1990-H1).
+    Other runs of months ("the first nine months of 1997") stay a duration and a year."""
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined:
+            previous = joined[-1]
+            if (
+                text[previous[1] : start] == " of "
+                and PART_OF_YEAR.search(text, previous[0], previous[1])
+                and YEAR_NAMED.fullmatch(text, start, end)
+            ):
+                joined[-1] = (previous[0], end)
+                continue
+        joined.append((start, end))
+    return joined
 
 
 def _join_clock_times(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
