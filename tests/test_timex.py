@@ -721,3 +721,10 @@ def test_two_quarters_of_a_named_year_are_its_half() -> None:
     text = "Output fell in the last two quarters of last year."
     assert values(text) == {"the last two quarters of last year": "2024-H2"}
     assert values("Output slowed in the first two quarters.") == {"the first two quarters": "P2Q"}
+
+
+def test_a_duration_after_in_on_a_future_verb_is_the_date_that_far_ahead() -> None:
+    assert values("The bonds will be redeemed in ten years.") == {"ten years": "2035"}
+    assert values("The troops will leave in two months.") == {"two months": "2025-05"}
+    assert values("It will be the first rate cut in ten years.") == {"ten years": "P10Y"}
+    assert values("The troops will leave within two months.") == {"two months": "P2M"}

@@ -200,8 +200,26 @@ def _read_part(
     reading = _indefinite(span, tense) or normalise(text, anchor, tense)
     if reading is None:
         return None
+    if tense == "future" and _counted_from_now(span, reading):
+        reading = normalise(f"{text} from now", anchor, tense) or reading
     kind, value = reading
     return Timex(start, end, text, kind, value, sentence.index, is_resolved(value))
+
+
+def _counted_from_now(span: SpacySpan, reading: Reading) -> bool:
+    """Whether a stated duration after "in" on a future verb says when ("the bonds will be
+    redeemed in five years"): the date that far from now, as "five years from now", not the
+    duration. After a noun it stays one ("the first rise in five years"), and so do hours and
+    minutes, whose clock time the document date does not give."""
+    preposition = span.root.head
+    return (
+        reading is not None
+        and reading[0] == "DURATION"
+        and re.fullmatch(r"P\d+[A-Z]+", reading[1] or "") is not None
+        and preposition.lower_ == "in"
+        and preposition.i == span.start - 1
+        and preposition.head.pos_ in ("VERB", "AUX")
+    )
 
 
 def _indefinite(span: SpacySpan, tense: Tense) -> Reading:
