@@ -728,3 +728,9 @@ def test_a_duration_after_in_on_a_future_verb_is_the_date_that_far_ahead() -> No
     assert values("The troops will leave in two months.") == {"two months": "2025-05"}
     assert values("It will be the first rate cut in ten years.") == {"ten years": "P10Y"}
     assert values("The troops will leave within two months.") == {"two months": "P2M"}
+
+
+def test_then_current_looks_back() -> None:
+    text = "Holders could sell at the then-current price."
+    assert values(text) == {"then-current": "PAST_REF"}
+    assert values("Holders could sell at the current price.") == {"current": "PRESENT_REF"}
