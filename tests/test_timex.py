@@ -734,3 +734,11 @@ def test_then_current_looks_back() -> None:
     text = "Holders could sell at the then-current price."
     assert values(text) == {"then-current": "PAST_REF"}
     assert values("Holders could sell at the current price.") == {"current": "PRESENT_REF"}
+
+
+def test_the_corresponding_period_last_year_is_one_expression() -> None:
+    text = "Net income fell in the first quarter, against a gain in the corresponding period "
+    text += "last year."
+    assert values(text)["the corresponding period last year"] == "2024-Q1"
+    text = "Rainfall was higher than in the same period last year."
+    assert values(text) == {"the same period last year": "2024"}

@@ -265,9 +265,15 @@ def _inside(span: tuple[int, int], other: tuple[int, int]) -> bool:
 
 
 def _widen(text: str, start: int, end: int) -> tuple[int, int]:
-    """Take in "the day before" a day named: "the day before last Tuesday" is one expression."""
+    """Take in "the day before" a day named ("the day before last Tuesday"), and the period
+    that a year back names ("the corresponding period last year"): each is one expression."""
     before = DAY_NEXT_BEFORE.search(text, max(0, start - 20), start)
-    return (before.start(), end) if before else (start, end)
+    if before:
+        return before.start(), end
+    for period in patterns().same_period.finditer(text, max(0, start - 40), end):
+        if period.start() < start and period.end() == end:
+            return period.start(), end
+    return start, end
 
 
 def _join_coordinated_units(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -10,7 +10,7 @@ import re
 from itertools import pairwise
 
 from thucydides.model import Timex
-from thucydides.timex.lexicon import lexicon
+from thucydides.timex.lexicon import lexicon, patterns
 from thucydides.timex.normalise import CLOCK, strip_hedges
 from thucydides.timex.relative import WEEKDAY_MODIFIERS
 from thucydides.timex.values import format_date, is_resolved, nearest_weekday, shift
@@ -73,7 +73,7 @@ def anchor_to_narrative(text: str, timexes: list[Timex]) -> None:
         after = text[timex.end : timex.end + 20]
         if FISCAL_YEAR.fullmatch(lower) and ENDED_AFTER.match(after):
             timex.type, timex.value = "DURATION", "P1Y"
-        elif YEAR_BACK.fullmatch(lower) and period and period.startswith("Q"):
+        elif _year_back(lower) and period and period.startswith("Q"):
             if timex.value and re.fullmatch(r"\d{4}", timex.value):
                 timex.value = f"{timex.value}-{quarters[0][5:]}"
         elif quarters and period and period.startswith("Q"):
@@ -185,7 +185,7 @@ def year_back_to_quarter(text: str, timexes: list[Timex]) -> None:
     year-ago period itself, not the one to go back from; a quarter in apposition to it ("the
     year-ago quarter, the second quarter ended Oct. 31") is that same period (see
     ``_apposition_year_back``)."""
-    year_back = [bool(YEAR_BACK.fullmatch(t.text.lower())) for t in timexes]
+    year_back = [_year_back(t.text.lower()) for t in timexes]
     references = [t for t, back in zip(timexes, year_back, strict=True) if not back]
     for timex, back in zip(timexes, year_back, strict=True):
         if not back:
@@ -211,6 +211,12 @@ def year_back_to_quarter(text: str, timexes: list[Timex]) -> None:
 APPOSITION = re.compile(r"\s*,\s*")
 """What lies between an expression and another in apposition to it ("the year-ago quarter,
 the second quarter")."""
+
+
+def _year_back(lower: str) -> bool:
+    """Whether an expression names a time a year back ("a year earlier", "the year-ago
+    quarter", "the corresponding period last year")."""
+    return bool(YEAR_BACK.fullmatch(lower) or patterns().same_period.fullmatch(lower))
 
 
 def _apposition_year_back(text: str, timexes: list[Timex], back: Timex, other: Timex) -> None:

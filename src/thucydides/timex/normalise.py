@@ -113,6 +113,9 @@ def normalise(text: str, anchor: dt.date | None, tense: Tense = None) -> Reading
         return "DATE", lex.of("ref")[core]
     if core in lex.of("duration"):
         return "DURATION", lex.of("duration")[core]
+    same_period = patterns().same_period.fullmatch(core)
+    if same_period:
+        return normalise(same_period.group(1), anchor, tense)
     coordinated = COORDINATED_UNITS.fullmatch(core)
     if coordinated and all(unit_code(coordinated.group(g)) for g in (2, 3)):
         return normalise(coordinated.group(1), anchor, tense)
