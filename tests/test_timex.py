@@ -683,3 +683,62 @@ def test_a_persons_own_year_is_no_calendar_year() -> None:
 def test_a_date_before_a_name_the_tagger_took_in() -> None:
     assert values("The Dec. 1 Accord ended the strike.") == {"Dec. 1": "2024-12-01"}
     assert values("Voters rejected the Jan. 20 Amendment.") == {"Jan. 20": "2025-01-20"}
+
+
+def test_a_month_closing_a_span_that_runs_on_is_the_nearest_one() -> None:
+    assert values("The lenders extended the credit line through June.") == {"June": "2025-06"}
+    assert values("The credit line had run through June.") == {"June": "2024-06"}
+
+
+def test_a_quarter_in_apposition_to_a_year_ago_quarter_is_that_quarter() -> None:
+    text = "In the year-ago quarter, the first quarter ended March 31, the chain lost $2 million."
+    found = values(text)
+    assert (found["the first quarter"], found["March 31"]) == ("2024-Q1", "2024-03-31")
+    found = values("Profit in the first quarter ended March 31 rose from the year-ago quarter.")
+    assert (found["the first quarter"], found["March 31"]) == ("2025-Q1", "2025-03-31")
+
+
+def test_a_duration_between_two_amounts_is_one_vague_duration() -> None:
+    assert values("Repairs to the bridge will take two to three weeks.") == {
+        "two to three weeks": "PXW"
+    }
+    assert values("Rates may stay high for the next 6 to 9 months.") == {
+        "the next 6 to 9 months": "PXM"
+    }
+    assert values("Repairs to the bridge will take three weeks.") == {"three weeks": "P3W"}
+
+
+def test_coordinated_units_are_one_vague_duration() -> None:
+    text = "The siege could drag on for weeks or even months."
+    assert values(text) == {"weeks or even months": "PXW"}
+    text = "Exports rose in January and February."
+    assert values(text) == {"January": "2025-01", "February": "2025-02"}
+
+
+def test_two_quarters_of_a_named_year_are_its_half() -> None:
+    text = "Output should slow through at least the first two quarters of 2026."
+    assert values(text) == {"at least the first two quarters of 2026": "2026-H1"}
+    text = "Output fell in the last two quarters of last year."
+    assert values(text) == {"the last two quarters of last year": "2024-H2"}
+    assert values("Output slowed in the first two quarters.") == {"the first two quarters": "P2Q"}
+
+
+def test_a_duration_after_in_on_a_future_verb_is_the_date_that_far_ahead() -> None:
+    assert values("The bonds will be redeemed in ten years.") == {"ten years": "2035"}
+    assert values("The troops will leave in two months.") == {"two months": "2025-05"}
+    assert values("It will be the first rate cut in ten years.") == {"ten years": "P10Y"}
+    assert values("The troops will leave within two months.") == {"two months": "P2M"}
+
+
+def test_then_current_looks_back() -> None:
+    text = "Holders could sell at the then-current price."
+    assert values(text) == {"then-current": "PAST_REF"}
+    assert values("Holders could sell at the current price.") == {"current": "PRESENT_REF"}
+
+
+def test_the_corresponding_period_last_year_is_one_expression() -> None:
+    text = "Net income fell in the first quarter, against a gain in the corresponding period "
+    text += "last year."
+    assert values(text)["the corresponding period last year"] == "2024-Q1"
+    text = "Rainfall was higher than in the same period last year."
+    assert values(text) == {"the same period last year": "2024"}

@@ -19,7 +19,13 @@ from thucydides.timex.narrative import (
     year_back_to_quarter,
 )
 from thucydides.timex.normalise import CLOCK, normalise
-from thucydides.timex.tense import FUTURE_CUE, Tense, clause_tense, pluperfect
+from thucydides.timex.tense import (
+    FUTURE_CUE,
+    SPAN_END_CUE,
+    Tense,
+    clause_tense,
+    pluperfect,
+)
 from thucydides.timex.values import Reading, is_resolved, unit_code
 
 RANGE = re.compile(r"^(?:between|from)\s|\d\s*(?:-|–|to|through|until)\s*\d|\d\s+and\s+\w", re.I)
@@ -46,6 +52,17 @@ CLOCK_GAP = re.compile(r"[\s,]*(?:\(?(?-i:[A-Z]{2,4})\)?[\s,]+)?(?:on|at)?[\s,]*
 """What may lie between a clock time and its day: a zone the tagger left out ("ET"), "on"."""
 
 
+UNIT_COORDINATION = re.compile(r"\s+(?:or|and)\s+(?:even\s+)?", re.I)
+"""What joins two units of time in one vague span ("weeks or even months")."""
+
+
+PART_OF_YEAR = re.compile(
+    r"\b(?:first|second|third|fourth|last|final)\s+(?:two\s+quarters|half|quarter)$", re.I
+)
+YEAR_NAMED = re.compile(r"(?:fiscal\s+)?\d{4}|(?:this|last|next)\s+year", re.I)
+"""A half or quarter, and the year it may be "of" ("the first two quarters of 1990")."""
+
+
 NAME_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT", "LAW", "GPE", "NORP"}
 """Entities that a word of our patterns inside is part of a name ("Fox News Sunday")."""
 
@@ -57,7 +74,7 @@ def find_timexes(annotated: AnnotatedDocument) -> list[Timex]:
         for start, end in _candidates(annotated.text, sentence):
             found.extend(_read_candidate(annotated, sentence, start, end))
     close_quarters(annotated.text, found)
-    year_back_to_quarter(found)
+    year_back_to_quarter(annotated.text, found)
     anchor_to_narrative(annotated.text, found)
     return found
 
@@ -66,10 +83,11 @@ def _read_candidate(
     annotated: AnnotatedDocument, sentence: AnnotatedSentence, start: int, end: int
 ) -> list[Timex]:
     """The expression at ``start:end``, or its parts when it is a range ("between 2016 and
-    2018") or does not read as a whole ("the first nine months of 1997")."""
+    2018") or does not read as a whole ("the first nine months of 1997"); a duration between
+    two amounts ("two to three weeks") is one expression."""
     text = annotated.text[start:end]
     whole = _read_part(annotated, sentence, start, end)
-    if whole is not None and not RANGE.search(text):
+    if whole is not None and (not RANGE.search(text) or whole.type == "DURATION"):
         return [whole]
     parts = range_parts(text, start, RANGE_JOIN if whole is not None else PART_JOIN)
     if len(parts) < 2:
@@ -177,11 +195,31 @@ def _read_part(
     tense = clause_tense(span)
     if FUTURE_CUE.search(before) and not pluperfect(span):
         tense = "future"
+    elif SPAN_END_CUE.search(before) and tense == "past" and not pluperfect(span):
+        tense = None
     reading = _indefinite(span, tense) or normalise(text, anchor, tense)
     if reading is None:
         return None
+    if tense == "future" and _counted_from_now(span, reading):
+        reading = normalise(f"{text} from now", anchor, tense) or reading
     kind, value = reading
     return Timex(start, end, text, kind, value, sentence.index, is_resolved(value))
+
+
+def _counted_from_now(span: SpacySpan, reading: Reading) -> bool:
+    """Whether a stated duration after "in" on a future verb says when ("the bonds will be
+    redeemed in five years"): the date that far from now, as "five years from now", not the
+    duration. After a noun it stays one ("the first rise in five years"), and so do hours and
+    minutes, whose clock time the document date does not give."""
+    preposition = span.root.head
+    return (
+        reading is not None
+        and reading[0] == "DURATION"
+        and re.fullmatch(r"P\d+[A-Z]+", reading[1] or "") is not None
+        and preposition.lower_ == "in"
+        and preposition.i == span.start - 1
+        and preposition.head.pos_ in ("VERB", "AUX")
+    )
 
 
 def _indefinite(span: SpacySpan, tense: Tense) -> Reading:
@@ -218,7 +256,8 @@ def _candidates(text: str, sentence: AnnotatedSentence) -> list[tuple[int, int]]
             spans = [s for s in spans if s not in overlapping] + [union]
     widened = {_widen(text, s, e) for s, e in spans}
     outermost = [s for s in widened if not any(_inside(s, other) for other in widened)]
-    return _join_clock_times(text, sorted(outermost))
+    spans = _join_part_of_year(text, _join_coordinated_units(text, sorted(outermost)))
+    return _join_clock_times(text, spans)
 
 
 def _inside(span: tuple[int, int], other: tuple[int, int]) -> bool:
@@ -226,9 +265,56 @@ def _inside(span: tuple[int, int], other: tuple[int, int]) -> bool:
 
 
 def _widen(text: str, start: int, end: int) -> tuple[int, int]:
-    """Take in "the day before" a day named: "the day before last Tuesday" is one expression."""
+    """Take in "the day before" a day named ("the day before last Tuesday"), and the period
+    that a year back names ("the corresponding period last year"): each is one expression."""
     before = DAY_NEXT_BEFORE.search(text, max(0, start - 20), start)
-    return (before.start(), end) if before else (start, end)
+    if before:
+        return before.start(), end
+    for period in patterns().same_period.finditer(text, max(0, start - 40), end):
+        if period.start() < start and period.end() == end:
+            return period.start(), end
+    return start, end
+
+
+def _join_coordinated_units(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join units of time in the plural coordinated as one vague span ("weeks or months",
+    "recent days and weeks"), which the tagger cuts in two: TimeML marks them as one
+    expression (read by its first unit, see ``normalise``)."""
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined:
+            previous = joined[-1]
+            gap = text[previous[1] : start]
+            first_unit = text[previous[0] : previous[1]].split()[-1]
+            if UNIT_COORDINATION.fullmatch(gap) and _plural_unit(first_unit, text[start:end]):
+                joined[-1] = (previous[0], end)
+                continue
+        joined.append((start, end))
+    return joined
+
+
+def _plural_unit(*words: str) -> bool:
+    """Whether each of the words is one unit of time in the plural ("weeks")."""
+    return all(re.fullmatch(r"\w+s", w) and unit_code(w) is not None for w in words)
+
+
+def _join_part_of_year(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join a half or quarter to the year it is "of" ("the first two quarters" + "of" +
+    "1990"), which the tagger cuts in two: together they name one calendar period (1990-H1).
+    Other runs of months ("the first nine months of 1997") stay a duration and a year."""
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined:
+            previous = joined[-1]
+            if (
+                text[previous[1] : start] == " of "
+                and PART_OF_YEAR.search(text, previous[0], previous[1])
+                and YEAR_NAMED.fullmatch(text, start, end)
+            ):
+                joined[-1] = (previous[0], end)
+                continue
+        joined.append((start, end))
+    return joined
 
 
 def _join_clock_times(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -56,6 +56,12 @@ class Patterns:
     ago: re.Pattern[str]
     duration: re.Pattern[str]
     times: re.Pattern[str]
+    amount_range: re.Pattern[str]
+    """A duration whose amount is a range ("two to three weeks", "the next 12 to 18 months"):
+    one expression, whose amount is not known (PXW, PXM)."""
+    same_period: re.Pattern[str]
+    """A period named as the one like the period under report, a year back: "the
+    corresponding period last year", "the same quarter a year earlier"."""
     half: re.Pattern[str]
     """A duration with a half: "two and a half years", "5 1/2 hours", "a minute and a half"."""
     article: re.Pattern[str]
@@ -124,6 +130,15 @@ def patterns() -> Patterns:
         ),
         duration=re.compile(
             rf"(?:({number})[\s-]+)?(?:more\s+|full\s+|consecutive\s+)?((?:{unit})s?|\w+ies)"
+        ),
+        amount_range=re.compile(
+            rf"(?:(?:next|past|last|coming|previous|first)\s+)?(?:{number})\s*(?:to|or|-|–)\s*"
+            rf"(?:{number})[\s-]+({unit})s?"
+        ),
+        same_period=re.compile(
+            rf"(?:the\s+)?(?:{lex.alternation('same_period')})\s+(?:period|quarter)\s+"
+            r"(?:of\s+)?(last\s+year|(?:a|one)\s+year\s+(?:ago|earlier|before))",
+            re.I,
         ),
         half=re.compile(half, re.I),
         times=re.compile(rf"(?:once|twice|.+\s+times)\s+(?:a|an|per|every)\s+({unit})"),

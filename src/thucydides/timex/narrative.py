@@ -10,7 +10,7 @@ import re
 from itertools import pairwise
 
 from thucydides.model import Timex
-from thucydides.timex.lexicon import lexicon
+from thucydides.timex.lexicon import lexicon, patterns
 from thucydides.timex.normalise import CLOCK, strip_hedges
 from thucydides.timex.relative import WEEKDAY_MODIFIERS
 from thucydides.timex.values import format_date, is_resolved, nearest_weekday, shift
@@ -26,6 +26,8 @@ FISCAL_YEAR = re.compile(r"(?:the\s+)?(?:fiscal\s+)?year")
 ENDED_AFTER = re.compile(r"\s+(?:ended|ending|ends|that ended|that ends)\b", re.I)
 """\"the year ended Sept. 30\": in TimeBank the year is the twelve-month span (P1Y) that the
 separate end date closes, not a calendar year."""
+CLOSED_BY = re.compile(r"\s+(?:that\s+)?(?:ended|ending|ends)\s+", re.I)
+"""What joins a period to the date that closes it ("the second quarter ended Oct. 31")."""
 YEAR_PERIOD = re.compile(r"(?:the\s+)?(\d{4})\s+(?:period|quarter)")
 YEAR_PERIOD_AFTER = re.compile(r"\s+(?:period|quarter)\b", re.I)
 """\"the 1988 period\" in a quarterly report: the quarter under report, in that year."""
@@ -71,7 +73,7 @@ def anchor_to_narrative(text: str, timexes: list[Timex]) -> None:
         after = text[timex.end : timex.end + 20]
         if FISCAL_YEAR.fullmatch(lower) and ENDED_AFTER.match(after):
             timex.type, timex.value = "DURATION", "P1Y"
-        elif YEAR_BACK.fullmatch(lower) and period and period.startswith("Q"):
+        elif _year_back(lower) and period and period.startswith("Q"):
             if timex.value and re.fullmatch(r"\d{4}", timex.value):
                 timex.value = f"{timex.value}-{quarters[0][5:]}"
         elif quarters and period and period.startswith("Q"):
@@ -176,12 +178,14 @@ def _value_start(value: str) -> dt.date | None:
     return None
 
 
-def year_back_to_quarter(timexes: list[Timex]) -> None:
+def year_back_to_quarter(text: str, timexes: list[Timex]) -> None:
     """ "A year earlier" after a quarter is that quarter a year before (financial reports:
     "profit rose in the third quarter from a year earlier" -> 1988-Q3). A quarter named later
     with its year ("year-ago results included a charge in the 1988 second quarter") is the
-    year-ago period itself, not the one to go back from."""
-    year_back = [bool(YEAR_BACK.fullmatch(t.text.lower())) for t in timexes]
+    year-ago period itself, not the one to go back from; a quarter in apposition to it ("the
+    year-ago quarter, the second quarter ended Oct. 31") is that same period (see
+    ``_apposition_year_back``)."""
+    year_back = [_year_back(t.text.lower()) for t in timexes]
     references = [t for t, back in zip(timexes, year_back, strict=True) if not back]
     for timex, back in zip(timexes, year_back, strict=True):
         if not back:
@@ -200,4 +204,31 @@ def year_back_to_quarter(timexes: list[Timex]) -> None:
             quarter = re.fullmatch(r"(\d{4})-Q(\d)", other.value or "")
             if quarter:
                 timex.value = f"{int(quarter.group(1)) - 1:04d}-Q{quarter.group(2)}"
+                _apposition_year_back(text, timexes, timex, other)
                 break
+
+
+APPOSITION = re.compile(r"\s*,\s*")
+"""What lies between an expression and another in apposition to it ("the year-ago quarter,
+the second quarter")."""
+
+
+def _year_back(lower: str) -> bool:
+    """Whether an expression names a time a year back ("a year earlier", "the year-ago
+    quarter", "the corresponding period last year")."""
+    return bool(YEAR_BACK.fullmatch(lower) or patterns().same_period.fullmatch(lower))
+
+
+def _apposition_year_back(text: str, timexes: list[Timex], back: Timex, other: Timex) -> None:
+    """A quarter right after a year-back one, set off by a comma, names the same period, so it
+    is in the year before too; so is the date that closes it ("the year-ago quarter, the
+    second quarter ended Oct. 31" -> 1988-Q2, 1988-10-31), unless the date states its year."""
+    if other.start < back.end or not APPOSITION.fullmatch(text[back.end : other.start]):
+        return
+    other.value = back.value
+    closing = next((t for t in timexes if t.start >= other.end), None)
+    if closing is None or not CLOSED_BY.fullmatch(text[other.end : closing.start]):
+        return
+    day = re.fullmatch(r"(\d{4})(-\d\d-\d\d)", closing.value or "")
+    if day and not re.search(r"\d{4}", closing.text):
+        closing.value = f"{int(day.group(1)) - 1:04d}{day.group(2)}"

@@ -44,6 +44,9 @@ HEDGE = re.compile(
 """Prepositions, determiners and hedges stripped from the front of an expression before it is
 read ("approximately one month ago" is read as "one month ago", "its fourth quarter" as
 "fourth quarter"); longer alternatives first."""
+COORDINATED_UNITS = re.compile(r"(.*?(\w+s))\s+(?:or|and)\s+(?:even\s+)?(\w+s)")
+"""Units coordinated as one vague span ("weeks or months"): read by the first, the shortest
+it may last."""
 EVERY_FEW = re.compile(r"every\s+(\w+(?:[\s-]\w+)?)\s+(\w+s)")
 """"every three months": a set whose period is the duration named (P3M)."""
 IN_THE_DAY = re.compile(r"(?:earlier|later)\s+in\s+the\s+day")
@@ -110,6 +113,12 @@ def normalise(text: str, anchor: dt.date | None, tense: Tense = None) -> Reading
         return "DATE", lex.of("ref")[core]
     if core in lex.of("duration"):
         return "DURATION", lex.of("duration")[core]
+    same_period = patterns().same_period.fullmatch(core)
+    if same_period:
+        return normalise(same_period.group(1), anchor, tense)
+    coordinated = COORDINATED_UNITS.fullmatch(core)
+    if coordinated and all(unit_code(coordinated.group(g)) for g in (2, 3)):
+        return normalise(coordinated.group(1), anchor, tense)
     clock = _read_clock_with_day(core, anchor, tense) or _read_day_next_to(core, anchor, tense)
     if clock is not None:
         return clock
@@ -143,7 +152,7 @@ def normalise(text: str, anchor: dt.date | None, tense: Tense = None) -> Reading
         date_result = date_reader(date_core, anchor, tense)
         if date_result is not None:
             return date_result
-    duration = _read_duration(core)
+    duration = _read_amount_range(core) or _read_duration(core)
     if duration is not None:
         return "DURATION", duration
     return read_with_dateparser(date_core, anchor, tense)
@@ -244,6 +253,13 @@ def _with_half(text: str) -> str:
         return text
     decimal = f"{amount + 0.5:g} {match.group('unit') or match.group('unit2')}"
     return text[: match.start()] + decimal + text[match.end() :]
+
+
+def _read_amount_range(text: str) -> str | None:
+    """ "two to three weeks" -> PXW: a duration between two amounts, whose amount is not known."""
+    match = patterns().amount_range.fullmatch(text)
+    unit = unit_code(match.group(1)) if match else None
+    return duration_value(None, unit) if unit else None
 
 
 def _read_duration(text: str) -> str | None:

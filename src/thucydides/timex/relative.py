@@ -223,8 +223,13 @@ def _year_stated(text: str, anchor: dt.date | None) -> str:
     return f"{text[: relative.start()]} of {year:04d}"
 
 
+TWO_QUARTERS_OF = re.compile(r"\b(first|second|last|final)\s+two\s+quarters(?=\s+of\s)")
+"""Two quarters of a named year that make one of its halves: "the first two quarters of 1990"
+is 1990-H1. Without the year ("in the first two quarters") they are a duration."""
+
+
 def read_quarter(text: str, anchor: dt.date | None, tense: Tense) -> Reading:
-    text = _year_stated(text, anchor)
+    text = TWO_QUARTERS_OF.sub(r"\1 half", _year_stated(text, anchor))
     match = QUARTER.fullmatch(text)
     if not match:
         return None

@@ -30,6 +30,10 @@ FUTURE_CUE = re.compile(
 """Words just before an expression that put it in the future ("as soon as Tuesday", a deadline
 "until Tuesday", a change "effective Feb. 1"; not "up until" or "not until", which look
 back)."""
+SPAN_END_CUE = re.compile(r"\b(?:through|thru)\s*$", re.I)
+"""A word just before an expression that makes it the end of a span ("extended the loans
+through January"): the span runs on from the verb's event, so the verb's past tense does not
+put its end in the past; the end is read as the nearest such date instead."""
 FUTURE_LEMMAS = {"plan", "expect", "schedule", "set", "due", "intend", "hope", "aim", "prepare"}
 FUTURE_LEMMAS |= {"want", "seek", "agree", "promise", "vow", "pledge", "threaten", "propose"}
 FUTURE_LEMMAS |= {"go", "be", "likely"}
