@@ -656,6 +656,18 @@ def test_agentless_passive_of_an_object_and_infinitive_cue() -> None:
     assert speaker(quote) is None
 
 
+def test_agentless_passive_of_a_charge_keeps_the_whole_clause() -> None:
+    text = (
+        "The harbour board was accused of hiding the cost of the dredging.\n"
+        "The ferry was delayed for three hours.\n"
+        "The mayor was charged with fraud."
+    )
+    (quote,) = quotes_of(text)
+    assert quote.cue is not None and quote.cue.text == "accused"
+    assert quote.content.text == "The harbour board was accused of hiding the cost of the dredging"
+    assert speaker(quote) is None
+
+
 def test_complement_of_a_noun_of_saying_hung_on_its_verb() -> None:
     text = (
         "The mayor sounded a plea for residents to save water.\n"

@@ -33,6 +33,8 @@ OBJECT_PHRASES = ("prep", "dative")
 """Phrases on a cue that may say more of its object ("offers grants to farms")."""
 COORDINATORS = ("and", "but", "while", "although", "though")
 SETTING_PREPS = ("in", "on", "at", "during", "via", "through")
+CHARGE_PREPS = ("of", "for")
+"""Prepositions of what a passive cue charges or credits its subject with ("accused of")."""
 TIME_PREPS = ("since", "after", "before", "until", "amid")
 WH_TAGS = ("WDT", "WP", "WP$", "WRB")
 ASIDE_MARKS = (",", "--", "—", "–", "-")
@@ -596,8 +598,7 @@ def _unattributed_passive(
     subject = next((c for c in token.lefts if c.dep_ == "nsubjpass"), None)
     if subject is None or not any(c.dep_ == "auxpass" for c in token.lefts):
         return None
-    infinitive = any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in token.rights)
-    if not infinitive or "dobj+xcomp" not in wanted_complements(token):
+    if not (_raised_infinitive(token) or _passive_charge(token)):
         return None
     last = token
     for child in token.rights:
@@ -612,6 +613,20 @@ def _unattributed_passive(
         return None
     cue = sentence.to_span(token)
     return Candidate(*content, "indirect", sentence, cue, None, None, cue_token=token)
+
+
+def _raised_infinitive(token: Token) -> bool:
+    """A passive cue with the infinitive its object was said to do ("was expected to win")."""
+    infinitive = any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in token.rights)
+    return infinitive and "dobj+xcomp" in wanted_complements(token)
+
+
+def _passive_charge(token: Token) -> bool:
+    """A passive cue of an object with what it is charged with or credited for ("was
+    accused of fraud", "has been blamed for the delay"): whoever accused is unsaid, but the
+    charge is theirs, not the writer's."""
+    charge = any(c.dep_ == "prep" and c.lower_ in CHARGE_PREPS for c in token.rights)
+    return charge and "dobj" in wanted_complements(token)
 
 
 def _according_to(sentence: AnnotatedSentence, token: Token) -> Candidate | None:
