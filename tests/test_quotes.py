@@ -814,3 +814,18 @@ def test_later_quoted_piece_the_writer_goes_on_after_is_not_the_rest_of_the_firs
         "“This is not fair,”", "“You cut the wages of the cleaners”"
     )
     assert len(third.fragments) == 2
+
+
+def test_quotation_in_lower_case_finishes_the_reported_clause_before_it() -> None:
+    text = (
+        'The mayor said on Tuesday that if the levy passed, "the harbour would be rebuilt '
+        'within a year."\n'
+        '"The harbour," the mayor said, "will be rebuilt within a year."'
+    )
+    first, second = quotes_of(text)
+    assert (first.type, first.content.text) == (
+        "partial",
+        'that if the levy passed, "the harbour would be rebuilt within a year."',
+    )
+    assert second.type == "direct"
+    assert second.content.text == '"The harbour," the mayor said, "will be rebuilt within a year."'
