@@ -829,3 +829,8 @@ def test_quotation_in_lower_case_finishes_the_reported_clause_before_it() -> Non
     )
     assert second.type == "direct"
     assert second.content.text == '"The harbour," the mayor said, "will be rebuilt within a year."'
+
+
+def test_phrase_of_occasion_stays_with_a_reported_thing() -> None:
+    text = "The senator criticized the mayor's remarks in the interview last week."
+    assert cues_and_contents(text) == [("criticized", "the mayor's remarks in the interview")]

@@ -27,6 +27,9 @@ PREDICATES = ("xcomp", "ccomp", "oprd", "acomp")
 """Complements that complete an object: "urged voters to stay home", "called it a scam"."""
 PASSIVE_COMPLEMENTS = ("xcomp", "ccomp", "oprd", "prep", "attr", "acomp", "advmod", "prt")
 """What a passive cue predicates of its subject ("was accused of ...", "is expected to ...")."""
+NOUN_CONTENTS = ("dobj", "nsubjpass", "pobj")
+"""Complements that report a thing rather than a clause ("criticized the rule in the
+interview"): a phrase of time or occasion after them says which thing, so it stays."""
 OBJECT_PREPS = ("as", "of", "for")
 """Prepositions that complete an object: "described it as ...", "accused him of ..."."""
 OBJECT_PHRASES = ("prep", "dative")
@@ -263,7 +266,11 @@ def _complement(sentence: AnnotatedSentence, token: Token) -> tuple[int, int] | 
             after += [c for c in token.rights if c.i > first > token.i and c.dep_ == "advcl"
                       and not is_cue(c)]
         last = max(t.right_edge.i for t in targets + after)
-        return _trimmed(sentence, token.doc[first], token.doc[_clip(token.doc, first, last)])
+        if all(t.dep_ in NOUN_CONTENTS for t in targets):
+            last = _without_aside(token.doc, first, last)
+        else:
+            last = _clip(token.doc, first, last)
+        return _trimmed(sentence, token.doc[first], token.doc[last])
     if "ccomp" not in wanted:
         return None
     span = sentence.span
