@@ -834,3 +834,14 @@ def test_quotation_in_lower_case_finishes_the_reported_clause_before_it() -> Non
 def test_phrase_of_occasion_stays_with_a_reported_thing() -> None:
     text = "The senator criticized the mayor's remarks in the interview last week."
     assert cues_and_contents(text) == [("criticized", "the mayor's remarks in the interview")]
+
+
+def test_place_after_an_object_qualifies_it_but_an_occasion_does_not() -> None:
+    text = (
+        "The senator backed Ortiz in the race for governor.\n"
+        "The senator praised the plan in an interview on Friday."
+    )
+    assert cues_and_contents(text) == [
+        ("backed", "Ortiz in the race for governor"),
+        ("praised", "the plan"),
+    ]

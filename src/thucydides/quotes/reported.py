@@ -471,7 +471,7 @@ def _object_qualifiers(cue: Token, first: int) -> list[Token]:
     """Phrases right after the object of a cue that go with what is said of the object
     ("shows him with his hands up", "reported different numbers to different agencies",
     "offers grants to farms"; the parser hangs them on the verb, the last as a dative),
-    up to the first that is not one: a comma, a setting ("in an interview", "since May")
+    up to the first that is not one: a comma, an occasion ("in an interview", "since May")
     or a phrase with a report of its own ("amid concerns that ...")."""
     found = []
     for child in cue.rights:
@@ -484,9 +484,19 @@ def _object_qualifiers(cue: Token, first: int) -> list[Token]:
 
 
 def _qualifies_object(child: Token) -> bool:
-    if child.dep_ not in OBJECT_PHRASES or child.lower_ in SETTING_PREPS + TIME_PREPS:
+    if child.dep_ not in OBJECT_PHRASES or child.lower_ in TIME_PREPS:
+        return False
+    if child.lower_ in SETTING_PREPS and _is_occasion(child):
         return False
     return not any(is_cue(t) or _reports(t) for t in child.subtree)
+
+
+def _is_occasion(phrase: Token) -> bool:
+    """A phrase naming when or on what occasion something was said ("in an interview",
+    "on Tuesday"), rather than where or how the thing said stands ("in the air")."""
+    objects = [c for c in phrase.children if c.dep_ == "pobj"]
+    dated = any(t.ent_type_ in ("DATE", "TIME") for t in phrase.subtree)
+    return dated or any(c.lemma_.lower() in load_cues().media for c in objects)
 
 
 def _reports(noun: Token) -> bool:
