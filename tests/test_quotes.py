@@ -845,3 +845,15 @@ def test_place_after_an_object_qualifies_it_but_an_occasion_does_not() -> None:
         ("backed", "Ortiz in the race for governor"),
         ("praised", "the plan"),
     ]
+
+
+def test_impression_attributes_the_whole_clause_to_nobody_named() -> None:
+    text = (
+        "The harbour plan seems to be losing support among fishermen.\n"
+        "She seemed to suggest that the levy was unfair."
+    )
+    first, second = quotes_of(text)
+    assert first.cue is not None and first.cue.text == "seems"
+    assert first.content.text == "The harbour plan seems to be losing support among fishermen"
+    assert speaker(first) is None
+    assert (speaker(second), second.content.text) == ("She", "that the levy was unfair")

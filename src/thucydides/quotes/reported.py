@@ -224,6 +224,8 @@ def _attribution(
     noun = noun and not acts_as_verb(token)
     if is_stance_adjective(token):
         return _adjective_report(sentence, token, regions)
+    if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in load_cues().impressions:
+        return _impression(sentence, token, regions)
     if not (phrase or noun or is_cue(token)):
         return None
     start, end = sentence.char_range(token)
@@ -644,6 +646,26 @@ def _passive_charge(token: Token) -> bool:
     charge is theirs, not the writer's."""
     charge = any(c.dep_ == "prep" and c.lower_ in CHARGE_PREPS for c in token.rights)
     return charge and "dobj" in wanted_complements(token)
+
+
+def _impression(
+    sentence: AnnotatedSentence, token: Token, regions: list[Region]
+) -> Candidate | None:
+    """How something strikes an unnamed holder ("the plan seems doomed", "she seemed to
+    have vanished"): the whole clause is attributed, with no source. Not when the
+    complement is a cue of its own ("seemed to suggest that"): that reports the subject."""
+    wanted = load_cues().impressions[token.lemma_.lower()]
+    subject = next((c for c in token.lefts if c.dep_ == "nsubj"), None)
+    complements = [c for c in token.rights if c.dep_ in wanted]
+    if subject is None or not complements or any(is_cue(c) for c in complements):
+        return None
+    doc = token.doc
+    last = max(c.right_edge.i for c in complements)
+    content = _trimmed(sentence, subject.left_edge, doc[_clip(doc, subject.left_edge.i, last)])
+    if content is None or _mostly_quoted(content, regions):
+        return None
+    cue = sentence.to_span(token)
+    return Candidate(*content, "indirect", sentence, cue, None, None, cue_token=token)
 
 
 def _according_to(sentence: AnnotatedSentence, token: Token) -> Candidate | None:
