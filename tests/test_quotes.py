@@ -857,3 +857,14 @@ def test_impression_attributes_the_whole_clause_to_nobody_named() -> None:
     assert first.content.text == "The harbour plan seems to be losing support among fishermen"
     assert speaker(first) is None
     assert (speaker(second), second.content.text) == ("She", "that the levy was unfair")
+
+
+def test_quoted_title_standing_as_a_paragraph_is_a_heading() -> None:
+    text = (
+        "The mayor spoke for an hour.\n\n"
+        "'A Harbour Reborn.'\n\n"
+        '"We Will Rebuild the Harbour Walls."\n\n'
+        '"We will rebuild it."'
+    )
+    found = [q.content.text for q in quotes_of(text)]
+    assert found == ['"We will rebuild it."']
