@@ -868,3 +868,15 @@ def test_quoted_title_standing_as_a_paragraph_is_a_heading() -> None:
     )
     found = [q.content.text for q in quotes_of(text)]
     assert found == ['"We will rebuild it."']
+
+
+def test_question_put_to_the_reader_reports_nobody() -> None:
+    text = (
+        "Would you still vote for the levy if it doubled?\n"
+        "Would the mayor say the levy is fair?\n"
+        "You said the levy was fair."
+    )
+    assert cues_and_contents(text) == [
+        ("say", "the levy is fair"),
+        ("said", "the levy was fair"),
+    ]

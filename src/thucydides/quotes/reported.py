@@ -238,6 +238,8 @@ def _attribution(
     subject = cue_subject(token)
     if subject is None:
         return _unattributed_passive(sentence, token, regions)
+    if _asks_reader(sentence, subject):
+        return None
     content = _complement(sentence, token)
     if content is None:
         return None
@@ -247,6 +249,13 @@ def _attribution(
     cue = sentence.to_span(token)
     kind: QuoteType = "partial" if _quotes_within(content, regions) else "indirect"
     return Candidate(*content, kind, sentence, cue, subject, sentence, cue_token=token)
+
+
+def _asks_reader(sentence: AnnotatedSentence, subject: SpacySpan) -> bool:
+    """A question put to the reader ("would you still vote for her?", "do you know where
+    his returns are?"): it asks what the reader thinks, no one is reported."""
+    asked = sentence.span.text.rstrip().rstrip("\"'”’").endswith("?")
+    return asked and subject.root.lower_ == "you"
 
 
 def _complement(sentence: AnnotatedSentence, token: Token) -> tuple[int, int] | None:
