@@ -656,6 +656,18 @@ def test_agentless_passive_of_an_object_and_infinitive_cue() -> None:
     assert speaker(quote) is None
 
 
+def test_agentless_passive_of_a_charge_keeps_the_whole_clause() -> None:
+    text = (
+        "The harbour board was accused of hiding the cost of the dredging.\n"
+        "The ferry was delayed for three hours.\n"
+        "The mayor was charged with fraud."
+    )
+    (quote,) = quotes_of(text)
+    assert quote.cue is not None and quote.cue.text == "accused"
+    assert quote.content.text == "The harbour board was accused of hiding the cost of the dredging"
+    assert speaker(quote) is None
+
+
 def test_complement_of_a_noun_of_saying_hung_on_its_verb() -> None:
     text = (
         "The mayor sounded a plea for residents to save water.\n"
@@ -802,3 +814,69 @@ def test_later_quoted_piece_the_writer_goes_on_after_is_not_the_rest_of_the_firs
         "“This is not fair,”", "“You cut the wages of the cleaners”"
     )
     assert len(third.fragments) == 2
+
+
+def test_quotation_in_lower_case_finishes_the_reported_clause_before_it() -> None:
+    text = (
+        'The mayor said on Tuesday that if the levy passed, "the harbour would be rebuilt '
+        'within a year."\n'
+        '"The harbour," the mayor said, "will be rebuilt within a year."'
+    )
+    first, second = quotes_of(text)
+    assert (first.type, first.content.text) == (
+        "partial",
+        'that if the levy passed, "the harbour would be rebuilt within a year."',
+    )
+    assert second.type == "direct"
+    assert second.content.text == '"The harbour," the mayor said, "will be rebuilt within a year."'
+
+
+def test_phrase_of_occasion_stays_with_a_reported_thing() -> None:
+    text = "The senator criticized the mayor's remarks in the interview last week."
+    assert cues_and_contents(text) == [("criticized", "the mayor's remarks in the interview")]
+
+
+def test_place_after_an_object_qualifies_it_but_an_occasion_does_not() -> None:
+    text = (
+        "The senator backed Ortiz in the race for governor.\n"
+        "The senator praised the plan in an interview on Friday."
+    )
+    assert cues_and_contents(text) == [
+        ("backed", "Ortiz in the race for governor"),
+        ("praised", "the plan"),
+    ]
+
+
+def test_impression_attributes_the_whole_clause_to_nobody_named() -> None:
+    text = (
+        "The harbour plan seems to be losing support among fishermen.\n"
+        "She seemed to suggest that the levy was unfair."
+    )
+    first, second = quotes_of(text)
+    assert first.cue is not None and first.cue.text == "seems"
+    assert first.content.text == "The harbour plan seems to be losing support among fishermen"
+    assert speaker(first) is None
+    assert (speaker(second), second.content.text) == ("She", "that the levy was unfair")
+
+
+def test_quoted_title_standing_as_a_paragraph_is_a_heading() -> None:
+    text = (
+        "The mayor spoke for an hour.\n\n"
+        "'A Harbour Reborn.'\n\n"
+        '"We Will Rebuild the Harbour Walls."\n\n'
+        '"We will rebuild it."'
+    )
+    found = [q.content.text for q in quotes_of(text)]
+    assert found == ['"We will rebuild it."']
+
+
+def test_question_put_to_the_reader_reports_nobody() -> None:
+    text = (
+        "Would you still vote for the levy if it doubled?\n"
+        "Would the mayor say the levy is fair?\n"
+        "You said the levy was fair."
+    )
+    assert cues_and_contents(text) == [
+        ("say", "the levy is fair"),
+        ("said", "the levy was fair"),
+    ]

@@ -135,9 +135,32 @@ def _candidates(annotated: AnnotatedDocument, regions: list[Region]) -> Iterator
         elif candidate.cue is not None:
             first = partials.setdefault(candidate.cue.start, candidate)
             first.end = max(first.end, candidate.end)
-    yield from direct
+    carried = [c for c in reported if _carries_any(c, direct, annotated.text)]
+    for candidate in carried:
+        candidate.type = "partial"
+    yield from (d for d in direct if not any(_carries(c, d, annotated.text) for c in carried))
     yield from partials.values()
-    yield from (c for c in reported if not any(_mostly_within(c, d) for d in direct))
+    kept = {id(c) for c in carried}
+    yield from (
+        c for c in reported if id(c) in kept or not any(_mostly_within(c, d) for d in direct)
+    )
+
+
+def _carries_any(reported: Candidate, direct: list[Candidate], text: str) -> bool:
+    """Whether a reported clause runs into one of the direct quotations; not one that opens
+    inside a quotation (the parser's clause around ``"A," he said, "b."``, a split quote)."""
+    if any(d.start <= reported.start < d.end for d in direct):
+        return False
+    return any(_carries(reported, d, text) for d in direct)
+
+
+def _carries(reported: Candidate, direct: Candidate, text: str) -> bool:
+    """A reported clause that runs into a direct quotation (one after a comma) opening in
+    lower case ("said that if she won, "she would sign it.""): the quotation finishes the clause
+    rather than standing as a sentence of its own, so the clause with it is what was said."""
+    inside = reported.start < direct.start and direct.end <= reported.end + 2
+    words = text[direct.start : direct.end].lstrip("\"'“‘ …")
+    return inside and words[:1].islower()
 
 
 def _mostly_within(reported: Candidate, direct: Candidate) -> bool:

@@ -33,12 +33,16 @@ class Cues:
     "determined to ...", "critical of ..."); the subject of its copula is the source."""
     sources: frozenset[str] = frozenset()
     """Nouns of a body of evidence that stands as the source of a claim ("Poll: ...")."""
+    impressions: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Verb of impression lemma -> its complements ("seems to be", "seemed far away"): an
+    impression of its subject, whose holder is left unsaid."""
 
 
 @cache
 def load_cues() -> Cues:
     """The reporting verbs, nouns and phrases of ``data/quotes/cues.tsv``."""
-    verbs, nouns, adjectives, media, sources, phrases = {}, {}, {}, set(), set(), []
+    verbs, nouns, adjectives, impressions = {}, {}, {}, {}
+    media, sources, phrases = set(), set(), []
     for row in read_table(data_path("quotes", "cues.tsv")):
         if row["kind"] == "verb":
             verbs[row["cue"]] = frozenset(row["complement"].split(","))
@@ -50,10 +54,13 @@ def load_cues() -> Cues:
             media.add(row["cue"])
         elif row["kind"] == "source":
             sources.add(row["cue"])
+        elif row["kind"] == "impression":
+            impressions[row["cue"]] = frozenset(row["complement"].split(","))
         else:
             phrases.append(tuple(row["cue"].lower().split()))
     return Cues(
-        verbs, nouns, tuple(phrases), frozenset(media), adjectives, frozenset(sources)
+        verbs, nouns, tuple(phrases), frozenset(media), adjectives, frozenset(sources),
+        impressions,
     )
 
 

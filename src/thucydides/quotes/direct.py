@@ -29,6 +29,8 @@ def direct_quotations(
     sentence = annotated.sentence_at(region.start) or annotated.sentence_at(region.start + 1)
     if sentence is None:
         return None
+    if _is_heading(annotated, region):
+        return None
     if _is_direct(annotated, region, sentence):
         candidate = Candidate(region.start, region.end, "direct", sentence)
         cue = _colon_cue(annotated, region) or _nearest_cue(annotated, region, regions)
@@ -200,6 +202,17 @@ def _governed_words(
     while end > start and annotated.text[end - 1] in TRIM:
         end -= 1
     return start, end
+
+
+def _is_heading(annotated: AnnotatedDocument, region: Region) -> bool:
+    """A quoted title standing as a paragraph of its own ("'All Bets Are Off.'"): a
+    section heading that quotes a phrase, not a statement anyone is reported to make."""
+    paragraph = annotated.paragraphs[region.paragraph].paragraph
+    whole = annotated.text[paragraph.start : paragraph.end].strip()
+    if whole != annotated.text[region.start : region.end]:
+        return False
+    found = annotated.char_span(region.start + 1, max(region.start + 2, region.end - 1))
+    return found is not None and _is_title(found[1])
 
 
 def _is_title(words: SpacySpan) -> bool:

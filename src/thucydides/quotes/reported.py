@@ -27,12 +27,17 @@ PREDICATES = ("xcomp", "ccomp", "oprd", "acomp")
 """Complements that complete an object: "urged voters to stay home", "called it a scam"."""
 PASSIVE_COMPLEMENTS = ("xcomp", "ccomp", "oprd", "prep", "attr", "acomp", "advmod", "prt")
 """What a passive cue predicates of its subject ("was accused of ...", "is expected to ...")."""
+NOUN_CONTENTS = ("dobj", "nsubjpass", "pobj")
+"""Complements that report a thing rather than a clause ("criticized the rule in the
+interview"): a phrase of time or occasion after them says which thing, so it stays."""
 OBJECT_PREPS = ("as", "of", "for")
 """Prepositions that complete an object: "described it as ...", "accused him of ..."."""
 OBJECT_PHRASES = ("prep", "dative")
 """Phrases on a cue that may say more of its object ("offers grants to farms")."""
 COORDINATORS = ("and", "but", "while", "although", "though")
 SETTING_PREPS = ("in", "on", "at", "during", "via", "through")
+CHARGE_PREPS = ("of", "for")
+"""Prepositions of what a passive cue charges or credits its subject with ("accused of")."""
 TIME_PREPS = ("since", "after", "before", "until", "amid")
 WH_TAGS = ("WDT", "WP", "WP$", "WRB")
 ASIDE_MARKS = (",", "--", "—", "–", "-")
@@ -219,6 +224,8 @@ def _attribution(
     noun = noun and not acts_as_verb(token)
     if is_stance_adjective(token):
         return _adjective_report(sentence, token, regions)
+    if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in load_cues().impressions:
+        return _impression(sentence, token, regions)
     if not (phrase or noun or is_cue(token)):
         return None
     start, end = sentence.char_range(token)
@@ -231,6 +238,8 @@ def _attribution(
     subject = cue_subject(token)
     if subject is None:
         return _unattributed_passive(sentence, token, regions)
+    if _asks_reader(sentence, subject):
+        return None
     content = _complement(sentence, token)
     if content is None:
         return None
@@ -240,6 +249,13 @@ def _attribution(
     cue = sentence.to_span(token)
     kind: QuoteType = "partial" if _quotes_within(content, regions) else "indirect"
     return Candidate(*content, kind, sentence, cue, subject, sentence, cue_token=token)
+
+
+def _asks_reader(sentence: AnnotatedSentence, subject: SpacySpan) -> bool:
+    """A question put to the reader ("would you still vote for her?", "do you know where
+    his returns are?"): it asks what the reader thinks, no one is reported."""
+    asked = sentence.span.text.rstrip().rstrip("\"'”’").endswith("?")
+    return asked and subject.root.lower_ == "you"
 
 
 def _complement(sentence: AnnotatedSentence, token: Token) -> tuple[int, int] | None:
@@ -261,7 +277,11 @@ def _complement(sentence: AnnotatedSentence, token: Token) -> tuple[int, int] | 
             after += [c for c in token.rights if c.i > first > token.i and c.dep_ == "advcl"
                       and not is_cue(c)]
         last = max(t.right_edge.i for t in targets + after)
-        return _trimmed(sentence, token.doc[first], token.doc[_clip(token.doc, first, last)])
+        if all(t.dep_ in NOUN_CONTENTS for t in targets):
+            last = _without_aside(token.doc, first, last)
+        else:
+            last = _clip(token.doc, first, last)
+        return _trimmed(sentence, token.doc[first], token.doc[last])
     if "ccomp" not in wanted:
         return None
     span = sentence.span
@@ -462,7 +482,7 @@ def _object_qualifiers(cue: Token, first: int) -> list[Token]:
     """Phrases right after the object of a cue that go with what is said of the object
     ("shows him with his hands up", "reported different numbers to different agencies",
     "offers grants to farms"; the parser hangs them on the verb, the last as a dative),
-    up to the first that is not one: a comma, a setting ("in an interview", "since May")
+    up to the first that is not one: a comma, an occasion ("in an interview", "since May")
     or a phrase with a report of its own ("amid concerns that ...")."""
     found = []
     for child in cue.rights:
@@ -475,9 +495,19 @@ def _object_qualifiers(cue: Token, first: int) -> list[Token]:
 
 
 def _qualifies_object(child: Token) -> bool:
-    if child.dep_ not in OBJECT_PHRASES or child.lower_ in SETTING_PREPS + TIME_PREPS:
+    if child.dep_ not in OBJECT_PHRASES or child.lower_ in TIME_PREPS:
+        return False
+    if child.lower_ in SETTING_PREPS and _is_occasion(child):
         return False
     return not any(is_cue(t) or _reports(t) for t in child.subtree)
+
+
+def _is_occasion(phrase: Token) -> bool:
+    """A phrase naming when or on what occasion something was said ("in an interview",
+    "on Tuesday"), rather than where or how the thing said stands ("in the air")."""
+    objects = [c for c in phrase.children if c.dep_ == "pobj"]
+    dated = any(t.ent_type_ in ("DATE", "TIME") for t in phrase.subtree)
+    return dated or any(c.lemma_.lower() in load_cues().media for c in objects)
 
 
 def _reports(noun: Token) -> bool:
@@ -596,8 +626,7 @@ def _unattributed_passive(
     subject = next((c for c in token.lefts if c.dep_ == "nsubjpass"), None)
     if subject is None or not any(c.dep_ == "auxpass" for c in token.lefts):
         return None
-    infinitive = any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in token.rights)
-    if not infinitive or "dobj+xcomp" not in wanted_complements(token):
+    if not (_raised_infinitive(token) or _passive_charge(token)):
         return None
     last = token
     for child in token.rights:
@@ -608,6 +637,40 @@ def _unattributed_passive(
         return None
     doc = token.doc
     content = _trimmed(sentence, subject.left_edge, doc[_clip(doc, subject.left_edge.i, last.i)])
+    if content is None or _mostly_quoted(content, regions):
+        return None
+    cue = sentence.to_span(token)
+    return Candidate(*content, "indirect", sentence, cue, None, None, cue_token=token)
+
+
+def _raised_infinitive(token: Token) -> bool:
+    """A passive cue with the infinitive its object was said to do ("was expected to win")."""
+    infinitive = any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in token.rights)
+    return infinitive and "dobj+xcomp" in wanted_complements(token)
+
+
+def _passive_charge(token: Token) -> bool:
+    """A passive cue of an object with what it is charged with or credited for ("was
+    accused of fraud", "has been blamed for the delay"): whoever accused is unsaid, but the
+    charge is theirs, not the writer's."""
+    charge = any(c.dep_ == "prep" and c.lower_ in CHARGE_PREPS for c in token.rights)
+    return charge and "dobj" in wanted_complements(token)
+
+
+def _impression(
+    sentence: AnnotatedSentence, token: Token, regions: list[Region]
+) -> Candidate | None:
+    """How something strikes an unnamed holder ("the plan seems doomed", "she seemed to
+    have vanished"): the whole clause is attributed, with no source. Not when the
+    complement is a cue of its own ("seemed to suggest that"): that reports the subject."""
+    wanted = load_cues().impressions[token.lemma_.lower()]
+    subject = next((c for c in token.lefts if c.dep_ == "nsubj"), None)
+    complements = [c for c in token.rights if c.dep_ in wanted]
+    if subject is None or not complements or any(is_cue(c) for c in complements):
+        return None
+    doc = token.doc
+    last = max(c.right_edge.i for c in complements)
+    content = _trimmed(sentence, subject.left_edge, doc[_clip(doc, subject.left_edge.i, last)])
     if content is None or _mostly_quoted(content, regions):
         return None
     cue = sentence.to_span(token)
