@@ -338,9 +338,8 @@ def _without_aside(doc: Doc, first: int, last: int) -> int:
     dash: a non-restrictive relative clause (", which ...", ", who ...") or an appositive
     (", the party's nominee", "— a project that ..."): the writer's gloss on a word of the
     report, not part of it; or a concessive clause (", although he refused to ..."): the
-    writer's counterpoint. A
-    relative clause after a reported clause (not a noun) goes on with what was said
-    ("said the plant had lost money, which forced it to close")."""
+    writer's counterpoint. A relative clause after a reported clause (not a noun) goes on
+    with what was said ("said the plant had lost money, which forced it to close")."""
     clause = _is_clause(doc, first, last)
     for token in doc[first + 1 : last + 1]:
         start = token.left_edge.i
