@@ -880,3 +880,16 @@ def test_question_put_to_the_reader_reports_nobody() -> None:
         ("say", "the levy is fair"),
         ("said", "the levy was fair"),
     ]
+
+
+def test_title_case_headline_cue_found_by_its_form() -> None:
+    text = "Harbour Board Vows To Rebuild Old Pier Within A Year.\n\nThe board met on Monday."
+    (quote,) = quotes_of(text)
+    assert quote.cue is not None and quote.cue.text == "Vows"
+    assert quote.content.text == "To Rebuild Old Pier Within A Year"
+    assert speaker(quote) == "Harbour Board"
+
+
+def test_title_case_line_without_a_listed_verb_reports_nothing() -> None:
+    text = "Harbour Board Repairs Old Pier Within A Year.\n\nThe board met on Monday."
+    assert quotes_of(text) == []

@@ -23,6 +23,7 @@ from thucydides.model import Event, Quote, Span
 from thucydides.quotes.candidate import Candidate
 from thucydides.quotes.cues import load_cues
 from thucydides.quotes.direct import direct_quotations
+from thucydides.quotes.headlines import headline_reports
 from thucydides.quotes.marks import Region, quoted_regions
 from thucydides.quotes.reported import colon_reports, reported_speech
 from thucydides.quotes.speakers import SpeakerResolver, events_of
@@ -124,6 +125,9 @@ def _extend(quote: Quote, piece: Span, text: str) -> None:
 
 def _candidates(annotated: AnnotatedDocument, regions: list[Region]) -> Iterator[Candidate]:
     reported = list(reported_speech(annotated, regions)) + list(colon_reports(annotated))
+    headlines = list(headline_reports(annotated, reported))
+    reported = [c for c in reported if not any(_mostly_within(c, h) for h in headlines)]
+    reported += headlines
     direct: list[Candidate] = []
     partials: dict[int, Candidate] = {}
     for region in regions:
