@@ -893,3 +893,13 @@ def test_title_case_headline_cue_found_by_its_form() -> None:
 def test_title_case_line_without_a_listed_verb_reports_nothing() -> None:
     text = "Harbour Board Repairs Old Pier Within A Year.\n\nThe board met on Monday."
     assert quotes_of(text) == []
+
+
+def test_terse_headline_verb_taken_for_a_noun_is_a_cue() -> None:
+    text = "Town council votes to close the old harbour.\n\nThe council met on Monday."
+    assert cues_and_contents(text) == [("votes", "to close the old harbour")]
+
+
+def test_plural_noun_in_a_later_sentence_case_paragraph_is_no_cue() -> None:
+    text = "The harbour reopened.\n\nCouncil votes to close the old harbour came late."
+    assert all(cue != "votes" for cue, _ in cues_and_contents(text))

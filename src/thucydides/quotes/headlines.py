@@ -1,14 +1,17 @@
-"""Reports in Title Case headlines (``Senator Vows To Cut Taxes``), which the parser cannot read.
+"""Reports in headlines (``Senator Vows To Cut Taxes``, ``Panel votes to hold aide in
+contempt``), which the parser cannot read.
 
-The tagger takes every capitalised word of such a line for a proper noun, so a reporting verb
-there has no parse to hang a report on. Headlines report in a fixed shape, a subject and a
-present-tense verb before what was said, so the cue is found by its form instead: a
-capitalised word ending in "-s" whose stem is a listed reporting verb."""
+The tagger takes every capitalised word of a Title Case line for a proper noun, and the
+present-tense verb of a terse headline for a plural noun, so the reporting verb there has no
+parse to hang a report on. Headlines report in a fixed shape, a subject and a present-tense
+verb before what was said, so the cue is found by its form instead: a word ending in "-s"
+whose stem is a listed reporting verb."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from thucydides.annotate import AnnotatedDocument, AnnotatedParagraph
@@ -18,13 +21,16 @@ from thucydides.quotes.cues import load_cues
 TITLE_SHARE = 0.8
 """The least share of content words (not stop words) capitalised in a Title Case line."""
 MIN_TITLE_WORDS = 3
+VERB_POS = ("VERB", "AUX")
 
 
 def headline_reports(annotated: AnnotatedDocument, taken: list[Candidate]) -> Iterator[Candidate]:
-    """A report per Title Case paragraph whose cue no other report's cue precedes; a report
-    the parse found inside what the headline's cue reports is part of it."""
-    for paragraph in annotated.paragraphs:
-        found = _report(annotated, paragraph) if _is_title_case(paragraph) else None
+    """A report per headline (the first paragraph) or Title Case line whose cue no other
+    report's cue precedes; a report the parse found inside what the headline's cue reports
+    is part of it."""
+    for index, paragraph in enumerate(annotated.paragraphs):
+        title = _is_title_case(paragraph)
+        found = _report(annotated, paragraph, title) if title or index == 0 else None
         span = paragraph.paragraph
         if found is not None and not any(
             span.start <= c.cue_start < found.start for c in taken
@@ -39,16 +45,18 @@ def _is_title_case(paragraph: AnnotatedParagraph) -> bool:
     return sum(t.text[0].isupper() for t in words) >= TITLE_SHARE * len(words)
 
 
-def _report(annotated: AnnotatedDocument, paragraph: AnnotatedParagraph) -> Candidate | None:
-    """The first cue after a capitalised subject: the words before it (back to a comma) are
-    the speaker, the rest of the line what was said."""
+def _report(
+    annotated: AnnotatedDocument, paragraph: AnnotatedParagraph, title: bool
+) -> Candidate | None:
+    """The first cue after a subject: the words before it (back to a comma) are the
+    speaker, the rest of the line what was said."""
     doc = paragraph.doc
-    cue = next((t for t in doc if t.i > 0 and _is_title_cue(t)), None)
+    cue = next((t for t in doc if t.i > 0 and _is_headline_cue(t, title)), None)
     if cue is None:
         return None
     first = max((t.i + 1 for t in doc[: cue.i] if t.is_punct), default=0)
     subject = doc[first : cue.i]
-    if not subject or not all(t.text[:1].isupper() or t.is_digit for t in subject):
+    if not subject or not _is_subject(subject, title):
         return None
     offset = paragraph.offset
     start, end = offset + cue.idx + len(cue.text), offset + len(doc.text)
@@ -64,10 +72,21 @@ def _report(annotated: AnnotatedDocument, paragraph: AnnotatedParagraph) -> Cand
     )
 
 
-def _is_title_cue(token: Token) -> bool:
-    """A capitalised present-tense form ("Says", "Vows", "Pushes") of a listed verb."""
+def _is_headline_cue(token: Token, title: bool) -> bool:
+    """A present-tense form ("Says", "votes", "Pushes") of a listed verb: capitalised in a
+    Title Case line; elsewhere one the tagger did not take for a verb (where it did, the
+    parse has already read the report)."""
     word = token.text
-    if not word[:1].isupper() or not word.endswith("s"):
+    fits = word[:1].isupper() if title else token.pos_ not in VERB_POS
+    if not fits or not word.endswith("s"):
         return False
     verbs = load_cues().verbs
     return word[:-1].lower() in verbs or (word.endswith("es") and word[:-2].lower() in verbs)
+
+
+def _is_subject(words: SpacySpan, title: bool) -> bool:
+    """Words that can stand as a headline's subject: capitalised in a Title Case line, with
+    no verb of their own elsewhere."""
+    if title:
+        return all(t.text[:1].isupper() or t.is_digit for t in words)
+    return not any(t.pos_ in VERB_POS for t in words)
