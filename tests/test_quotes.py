@@ -903,3 +903,15 @@ def test_terse_headline_verb_taken_for_a_noun_is_a_cue() -> None:
 def test_plural_noun_in_a_later_sentence_case_paragraph_is_no_cue() -> None:
     text = "The harbour reopened.\n\nCouncil votes to close the old harbour came late."
     assert all(cue != "votes" for cue, _ in cues_and_contents(text))
+
+
+def test_name_on_a_topic_heading_a_line_is_its_speaker() -> None:
+    text = "Ana Ortiz on Fishing: The Quotas Are Too Low.\n\nAna Ortiz spoke in Vigo."
+    colon = [q for q in quotes_of(text) if q.cue is not None and q.cue.text == ":"]
+    found = [(speaker(q), q.content.text) for q in colon]
+    assert found == [("Ana Ortiz", "The Quotas Are Too Low")]
+
+
+def test_common_noun_on_a_topic_heading_a_line_is_a_subheading() -> None:
+    text = "The minister spoke.\n\nProgress on Fishing: The fleet grew in May."
+    assert all(q.cue is None or q.cue.text != ":" for q in quotes_of(text))

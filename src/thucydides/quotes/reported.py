@@ -92,7 +92,7 @@ def colon_reports(annotated: AnnotatedDocument) -> Iterator[Candidate]:
 def _name_colon(
     annotated: AnnotatedDocument, sentence: AnnotatedSentence, colon: Token
 ) -> Candidate | None:
-    name = sentence.span.doc[sentence.span.start : colon.i]
+    name = _before_topic(sentence.span.doc[sentence.span.start : colon.i])
     if not _is_name(annotated, name):
         return None
     paragraph = annotated.paragraphs[sentence.paragraph].paragraph
@@ -101,6 +101,16 @@ def _name_colon(
         return None  # a quotation after the colon is direct speech (_colon_source)
     cue = sentence.to_span(colon)
     return Candidate(start, end, "indirect", sentence, cue, name, sentence)
+
+
+def _before_topic(words: SpacySpan) -> SpacySpan:
+    """The name heading a line without the topic it speaks on ("Ortiz on Fishing: ..."); a
+    common noun before "on" heads a subheading instead ("Success on Fishing: ...")."""
+    topic = next((t for t in words[1:] if t.lower_ == "on" and t.is_lower), None)
+    if topic is None:
+        return words
+    name = words[: topic.i - words.start]
+    return name if all(t.pos_ == "PROPN" for t in name) else words
 
 
 def _is_name(annotated: AnnotatedDocument, words: SpacySpan) -> bool:
