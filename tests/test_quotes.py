@@ -915,3 +915,8 @@ def test_name_on_a_topic_heading_a_line_is_its_speaker() -> None:
 def test_common_noun_on_a_topic_heading_a_line_is_a_subheading() -> None:
     text = "The minister spoke.\n\nProgress on Fishing: The fleet grew in May."
     assert all(q.cue is None or q.cue.text != ":" for q in quotes_of(text))
+
+
+def test_agreeing_to_do_something_is_a_commitment() -> None:
+    text = "The dockers' union agreed to end the strike.\nThe two counts agreed."
+    assert cues_and_contents(text) == [("agreed", "to end the strike")]

@@ -251,7 +251,7 @@ def _attribution(
     if _asks_reader(sentence, subject):
         return None
     content = _complement(sentence, token)
-    if content is None:
+    if content is None or _participle_commitment(token):
         return None
     s_start, s_end = sentence.char_range(subject)
     if any(r.contains(s_start, s_end) for r in regions):
@@ -259,6 +259,14 @@ def _attribution(
     cue = sentence.to_span(token)
     kind: QuoteType = "partial" if _quotes_within(content, regions) else "indirect"
     return Candidate(*content, kind, sentence, cue, subject, sentence, cue_token=token)
+
+
+def _participle_commitment(cue: Token) -> bool:
+    """A participle that only commits its clause's subject to a course of action ("met,
+    agreeing to work toward a deal"): how the event went, which the writer tells, rather
+    than a stance someone voiced."""
+    participle = cue.tag_ == "VBG" and cue.dep_ == "advcl"
+    return participle and {t.dep_ for t in _targets(cue, wanted_complements(cue))} == {"xcomp"}
 
 
 def _asks_reader(sentence: AnnotatedSentence, subject: SpacySpan) -> bool:
