@@ -920,3 +920,8 @@ def test_common_noun_on_a_topic_heading_a_line_is_a_subheading() -> None:
 def test_agreeing_to_do_something_is_a_commitment() -> None:
     text = "The dockers' union agreed to end the strike.\nThe two counts agreed."
     assert cues_and_contents(text) == [("agreed", "to end the strike")]
+
+
+def test_a_wish_to_do_something_is_a_stance() -> None:
+    text = "The minister would like to see the harbour reopened.\nShips like this one sail daily."
+    assert cues_and_contents(text) == [("like", "to see the harbour reopened")]
