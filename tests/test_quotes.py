@@ -925,3 +925,8 @@ def test_agreeing_to_do_something_is_a_commitment() -> None:
 def test_a_wish_to_do_something_is_a_stance() -> None:
     text = "The minister would like to see the harbour reopened.\nShips like this one sail daily."
     assert cues_and_contents(text) == [("like", "to see the harbour reopened")]
+
+
+def test_the_topic_of_a_discussion_is_reported() -> None:
+    text = "The fishermen discussed the new quotas.\nBoth unions discussed the strike."
+    assert cues_and_contents(text) == [("discussed", "the new quotas")]

@@ -46,6 +46,8 @@ CONCESSIVES = ("although", "though", "whereas")
 """Subordinators of a concession; "while" is left out, it also joins two findings."""
 NONFINITE_TAGS = ("VB", "VBG")
 """A bare verb and a gerund: forms that a finite cue cannot be conjoined with."""
+PAIR_WORDS = ("two", "both")
+"""Words making a subject a pair of parties ("the two sides", "both countries")."""
 NAME_WORDS = 4
 """The most words of a name heading a line before its colon (``Ana Ruiz: ...``)."""
 
@@ -248,7 +250,7 @@ def _attribution(
     subject = cue_subject(token)
     if subject is None:
         return _unattributed_passive(sentence, token, regions)
-    if _asks_reader(sentence, subject):
+    if _asks_reader(sentence, subject) or _consultation(token, subject):
         return None
     content = _complement(sentence, token)
     if content is None or _participle_commitment(token):
@@ -267,6 +269,16 @@ def _participle_commitment(cue: Token) -> bool:
     than a stance someone voiced."""
     participle = cue.tag_ == "VBG" and cue.dep_ == "advcl"
     return participle and {t.dep_ for t in _targets(cue, wanted_complements(cue))} == {"xcomp"}
+
+
+def _consultation(cue: Token, subject: SpacySpan) -> bool:
+    """Two parties discussing something together ("the two sides discussed ...", "Ortiz
+    and Lee discussed ..."): a consultation, which event coding reads, not a stance voiced."""
+    if cue.lemma_.lower() not in load_cues().reciprocals:
+        return False
+    root = subject.root
+    pair = any(c.lower_ in PAIR_WORDS for c in root.children)
+    return pair or any(c.dep_ == "conj" for c in root.children)
 
 
 def _asks_reader(sentence: AnnotatedSentence, subject: SpacySpan) -> bool:
