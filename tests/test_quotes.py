@@ -930,3 +930,15 @@ def test_a_wish_to_do_something_is_a_stance() -> None:
 def test_the_topic_of_a_discussion_is_reported() -> None:
     text = "The fishermen discussed the new quotas.\nBoth unions discussed the strike."
     assert cues_and_contents(text) == [("discussed", "the new quotas")]
+
+
+def test_a_ruling_and_a_comment_weighed_in_are_reported() -> None:
+    text = (
+        "The appeals court ruled against the new harbour toll.\n"
+        "The port authority weighed in on the dredging plan.\n"
+        "The crate weighed ten kilos."
+    )
+    assert cues_and_contents(text) == [
+        ("ruled", "the new harbour toll"),
+        ("weighed", "the dredging plan"),
+    ]
