@@ -942,3 +942,8 @@ def test_a_ruling_and_a_comment_weighed_in_are_reported() -> None:
         ("ruled", "the new harbour toll"),
         ("weighed", "the dredging plan"),
     ]
+
+
+def test_a_phrase_of_time_on_a_cue_is_not_its_topic() -> None:
+    text = "The mayor spoke on Thursday at the harbour.\nThe minister spoke on the harbour plan."
+    assert cues_and_contents(text) == [("spoke", "the harbour plan")]

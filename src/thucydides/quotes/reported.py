@@ -499,8 +499,16 @@ def _complement_head(child: Token, spec: str) -> Token | None:
     if spec == "dobj" and child.dep_ == "nsubjpass" and passive_agent(child.head) is not None:
         return child  # the object of a passive cue: "X was praised by Y"
     if child.dep_ == "prep" and spec == f"prep:{child.lower_}":
-        return next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+        head = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+        return None if head is None or _is_date(head) else head
     return None
+
+
+def _is_date(head: Token) -> bool:
+    """The object of a phrase of time ("spoke on Thursday"): when it was said, not what."""
+    return head.ent_type_ in ("DATE", "TIME") and not any(
+        c.dep_ == "prep" for c in head.children
+    )
 
 
 def _completes(child: Token) -> bool:
