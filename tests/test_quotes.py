@@ -947,3 +947,14 @@ def test_a_ruling_and_a_comment_weighed_in_are_reported() -> None:
 def test_a_phrase_of_time_on_a_cue_is_not_its_topic() -> None:
     text = "The mayor spoke on Thursday at the harbour.\nThe minister spoke on the harbour plan."
     assert cues_and_contents(text) == [("spoke", "the harbour plan")]
+
+
+def test_a_passage_found_twice_is_one_quotation() -> None:
+    text = (
+        'The mayor said "harbour fees" and the sale of old boats would pay for the new pier. '
+        "The council said the pier was too long."
+    )
+    assert [content for _, content in cues_and_contents(text)] == [
+        'harbour fees" and the sale of old boats would pay for the new pier',
+        "the pier was too long",
+    ]

@@ -67,9 +67,23 @@ def find_quotes(
                             candidate.cue))
         if candidate.type == "direct":
             last_direct = (candidate, len(quotes) - 1)
+    quotes = _distinct(quotes)
     for quote in quotes:
         quote.events = events_of(quote, events)
     return quotes
+
+
+def _distinct(quotes: list[Quote]) -> list[Quote]:
+    """The quotations without repeats of the same content: a quotation split by its cue,
+    once joined, spans what a report of the whole passage also found."""
+    seen: set[tuple[int, int]] = set()
+    kept = []
+    for quote in quotes:
+        key = (quote.content.start, quote.content.end)
+        if key not in seen:
+            seen.add(key)
+            kept.append(quote)
+    return kept
 
 
 def _continues(previous: Candidate, candidate: Candidate, text: str) -> bool:
