@@ -958,3 +958,11 @@ def test_a_passage_found_twice_is_one_quotation() -> None:
         'harbour fees" and the sale of old boats would pay for the new pier',
         "the pier was too long",
     ]
+
+
+def test_one_cue_reporting_nearly_the_same_words_twice_is_one_quotation() -> None:
+    text = (
+        'Fishermen marching through the port chanted "What quota?" and kept going until dawn. '
+        'The crowd chanted "No more tolls" and marched on.'
+    )
+    assert [cue for cue, _ in cues_and_contents(text)] == ["chanted", "chanted"]

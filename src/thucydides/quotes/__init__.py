@@ -74,16 +74,23 @@ def find_quotes(
 
 
 def _distinct(quotes: list[Quote]) -> list[Quote]:
-    """The quotations without repeats of the same content: a quotation split by its cue,
-    once joined, spans what a report of the whole passage also found."""
-    seen: set[tuple[int, int]] = set()
-    kept = []
+    """The quotations without repeats: a quotation split by its cue, once joined, spans what
+    a report of the whole passage also found; a quotation and a report of it by one cue
+    ("chanted "What curfew?"") cover the same words."""
+    kept: list[Quote] = []
     for quote in quotes:
-        key = (quote.content.start, quote.content.end)
-        if key not in seen:
-            seen.add(key)
+        if not any(_repeats(quote, other) for other in kept):
             kept.append(quote)
     return kept
+
+
+def _repeats(quote: Quote, other: Quote) -> bool:
+    a, b = quote.content, other.content
+    if (a.start, a.end) == (b.start, b.end):
+        return True
+    same_cue = quote.cue is not None and other.cue is not None and quote.cue == other.cue
+    shared = min(a.end, b.end) - max(a.start, b.start)
+    return same_cue and shared * 2 > min(a.end - a.start, b.end - b.start)
 
 
 def _continues(previous: Candidate, candidate: Candidate, text: str) -> bool:
