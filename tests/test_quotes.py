@@ -966,3 +966,8 @@ def test_one_cue_reporting_nearly_the_same_words_twice_is_one_quotation() -> Non
         'The crowd chanted "No more tolls" and marched on.'
     )
     assert [cue for cue, _ in cues_and_contents(text)] == ["chanted", "chanted"]
+
+
+def test_a_worry_voiced_is_reported() -> None:
+    text = "Her worry that the pier would collapse proved right.\nThe worry was not new."
+    assert cues_and_contents(text) == [("worry", "that the pier would collapse")]
