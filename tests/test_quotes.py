@@ -880,3 +880,94 @@ def test_question_put_to_the_reader_reports_nobody() -> None:
         ("say", "the levy is fair"),
         ("said", "the levy was fair"),
     ]
+
+
+def test_title_case_headline_cue_found_by_its_form() -> None:
+    text = "Harbour Board Vows To Rebuild Old Pier Within A Year.\n\nThe board met on Monday."
+    (quote,) = quotes_of(text)
+    assert quote.cue is not None and quote.cue.text == "Vows"
+    assert quote.content.text == "To Rebuild Old Pier Within A Year"
+    assert speaker(quote) == "Harbour Board"
+
+
+def test_title_case_line_without_a_listed_verb_reports_nothing() -> None:
+    text = "Harbour Board Repairs Old Pier Within A Year.\n\nThe board met on Monday."
+    assert quotes_of(text) == []
+
+
+def test_terse_headline_verb_taken_for_a_noun_is_a_cue() -> None:
+    text = "Town council votes to close the old harbour.\n\nThe council met on Monday."
+    assert cues_and_contents(text) == [("votes", "to close the old harbour")]
+
+
+def test_plural_noun_in_a_later_sentence_case_paragraph_is_no_cue() -> None:
+    text = "The harbour reopened.\n\nCouncil votes to close the old harbour came late."
+    assert all(cue != "votes" for cue, _ in cues_and_contents(text))
+
+
+def test_name_on_a_topic_heading_a_line_is_its_speaker() -> None:
+    text = "Ana Ortiz on Fishing: The Quotas Are Too Low.\n\nAna Ortiz spoke in Vigo."
+    colon = [q for q in quotes_of(text) if q.cue is not None and q.cue.text == ":"]
+    found = [(speaker(q), q.content.text) for q in colon]
+    assert found == [("Ana Ortiz", "The Quotas Are Too Low")]
+
+
+def test_common_noun_on_a_topic_heading_a_line_is_a_subheading() -> None:
+    text = "The minister spoke.\n\nProgress on Fishing: The fleet grew in May."
+    assert all(q.cue is None or q.cue.text != ":" for q in quotes_of(text))
+
+
+def test_agreeing_to_do_something_is_a_commitment() -> None:
+    text = "The dockers' union agreed to end the strike.\nThe two counts agreed."
+    assert cues_and_contents(text) == [("agreed", "to end the strike")]
+
+
+def test_a_wish_to_do_something_is_a_stance() -> None:
+    text = "The minister would like to see the harbour reopened.\nShips like this one sail daily."
+    assert cues_and_contents(text) == [("like", "to see the harbour reopened")]
+
+
+def test_the_topic_of_a_discussion_is_reported() -> None:
+    text = "The fishermen discussed the new quotas.\nBoth unions discussed the strike."
+    assert cues_and_contents(text) == [("discussed", "the new quotas")]
+
+
+def test_a_ruling_and_a_comment_weighed_in_are_reported() -> None:
+    text = (
+        "The appeals court ruled against the new harbour toll.\n"
+        "The port authority weighed in on the dredging plan.\n"
+        "The crate weighed ten kilos."
+    )
+    assert cues_and_contents(text) == [
+        ("ruled", "the new harbour toll"),
+        ("weighed", "the dredging plan"),
+    ]
+
+
+def test_a_phrase_of_time_on_a_cue_is_not_its_topic() -> None:
+    text = "The mayor spoke on Thursday at the harbour.\nThe minister spoke on the harbour plan."
+    assert cues_and_contents(text) == [("spoke", "the harbour plan")]
+
+
+def test_a_passage_found_twice_is_one_quotation() -> None:
+    text = (
+        'The mayor said "harbour fees" and the sale of old boats would pay for the new pier. '
+        "The council said the pier was too long."
+    )
+    assert [content for _, content in cues_and_contents(text)] == [
+        'harbour fees" and the sale of old boats would pay for the new pier',
+        "the pier was too long",
+    ]
+
+
+def test_one_cue_reporting_nearly_the_same_words_twice_is_one_quotation() -> None:
+    text = (
+        'Fishermen marching through the port chanted "What quota?" and kept going until dawn. '
+        'The crowd chanted "No more tolls" and marched on.'
+    )
+    assert [cue for cue, _ in cues_and_contents(text)] == ["chanted", "chanted"]
+
+
+def test_a_worry_voiced_is_reported() -> None:
+    text = "Her worry that the pier would collapse proved right.\nThe worry was not new."
+    assert cues_and_contents(text) == [("worry", "that the pier would collapse")]

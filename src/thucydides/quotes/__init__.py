@@ -23,6 +23,7 @@ from thucydides.model import Event, Quote, Span
 from thucydides.quotes.candidate import Candidate
 from thucydides.quotes.cues import load_cues
 from thucydides.quotes.direct import direct_quotations
+from thucydides.quotes.headlines import headline_reports
 from thucydides.quotes.marks import Region, quoted_regions
 from thucydides.quotes.reported import colon_reports, reported_speech
 from thucydides.quotes.speakers import SpeakerResolver, events_of
@@ -66,9 +67,30 @@ def find_quotes(
                             candidate.cue))
         if candidate.type == "direct":
             last_direct = (candidate, len(quotes) - 1)
+    quotes = _distinct(quotes)
     for quote in quotes:
         quote.events = events_of(quote, events)
     return quotes
+
+
+def _distinct(quotes: list[Quote]) -> list[Quote]:
+    """The quotations without repeats: a quotation split by its cue, once joined, spans what
+    a report of the whole passage also found; a quotation and a report of it by one cue
+    ("chanted "What curfew?"") cover the same words."""
+    kept: list[Quote] = []
+    for quote in quotes:
+        if not any(_repeats(quote, other) for other in kept):
+            kept.append(quote)
+    return kept
+
+
+def _repeats(quote: Quote, other: Quote) -> bool:
+    a, b = quote.content, other.content
+    if (a.start, a.end) == (b.start, b.end):
+        return True
+    same_cue = quote.cue is not None and other.cue is not None and quote.cue == other.cue
+    shared = min(a.end, b.end) - max(a.start, b.start)
+    return same_cue and shared * 2 > min(a.end - a.start, b.end - b.start)
 
 
 def _continues(previous: Candidate, candidate: Candidate, text: str) -> bool:
@@ -124,6 +146,9 @@ def _extend(quote: Quote, piece: Span, text: str) -> None:
 
 def _candidates(annotated: AnnotatedDocument, regions: list[Region]) -> Iterator[Candidate]:
     reported = list(reported_speech(annotated, regions)) + list(colon_reports(annotated))
+    headlines = list(headline_reports(annotated, reported))
+    reported = [c for c in reported if not any(_mostly_within(c, h) for h in headlines)]
+    reported += headlines
     direct: list[Candidate] = []
     partials: dict[int, Candidate] = {}
     for region in regions:

@@ -33,6 +33,9 @@ class Cues:
     "determined to ...", "critical of ..."); the subject of its copula is the source."""
     sources: frozenset[str] = frozenset()
     """Nouns of a body of evidence that stands as the source of a claim ("Poll: ...")."""
+    reciprocals: frozenset[str] = frozenset()
+    """Verbs of discussion (also in ``verbs``): a report of a topic, unless two parties
+    discussed it together (a consultation)."""
     impressions: dict[str, frozenset[str]] = field(default_factory=dict)
     """Verb of impression lemma -> its complements ("seems to be", "seemed far away"): an
     impression of its subject, whose holder is left unsaid."""
@@ -42,10 +45,12 @@ class Cues:
 def load_cues() -> Cues:
     """The reporting verbs, nouns and phrases of ``data/quotes/cues.tsv``."""
     verbs, nouns, adjectives, impressions = {}, {}, {}, {}
-    media, sources, phrases = set(), set(), []
+    media, sources, reciprocals, phrases = set(), set(), set(), []
     for row in read_table(data_path("quotes", "cues.tsv")):
-        if row["kind"] == "verb":
+        if row["kind"] in ("verb", "reciprocal"):
             verbs[row["cue"]] = frozenset(row["complement"].split(","))
+            if row["kind"] == "reciprocal":
+                reciprocals.add(row["cue"])
         elif row["kind"] == "noun":
             nouns[row["cue"]] = frozenset(row["complement"].split(","))
         elif row["kind"] == "adjective":
@@ -60,7 +65,7 @@ def load_cues() -> Cues:
             phrases.append(tuple(row["cue"].lower().split()))
     return Cues(
         verbs, nouns, tuple(phrases), frozenset(media), adjectives, frozenset(sources),
-        impressions,
+        frozenset(reciprocals), impressions,
     )
 
 

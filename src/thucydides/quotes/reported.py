@@ -46,6 +46,8 @@ CONCESSIVES = ("although", "though", "whereas")
 """Subordinators of a concession; "while" is left out, it also joins two findings."""
 NONFINITE_TAGS = ("VB", "VBG")
 """A bare verb and a gerund: forms that a finite cue cannot be conjoined with."""
+PAIR_WORDS = ("two", "both")
+"""Words making a subject a pair of parties ("the two sides", "both countries")."""
 NAME_WORDS = 4
 """The most words of a name heading a line before its colon (``Ana Ruiz: ...``)."""
 
@@ -92,7 +94,7 @@ def colon_reports(annotated: AnnotatedDocument) -> Iterator[Candidate]:
 def _name_colon(
     annotated: AnnotatedDocument, sentence: AnnotatedSentence, colon: Token
 ) -> Candidate | None:
-    name = sentence.span.doc[sentence.span.start : colon.i]
+    name = _before_topic(sentence.span.doc[sentence.span.start : colon.i])
     if not _is_name(annotated, name):
         return None
     paragraph = annotated.paragraphs[sentence.paragraph].paragraph
@@ -101,6 +103,16 @@ def _name_colon(
         return None  # a quotation after the colon is direct speech (_colon_source)
     cue = sentence.to_span(colon)
     return Candidate(start, end, "indirect", sentence, cue, name, sentence)
+
+
+def _before_topic(words: SpacySpan) -> SpacySpan:
+    """The name heading a line without the topic it speaks on ("Ortiz on Fishing: ..."); a
+    common noun before "on" heads a subheading instead ("Success on Fishing: ...")."""
+    topic = next((t for t in words[1:] if t.lower_ == "on" and t.is_lower), None)
+    if topic is None:
+        return words
+    name = words[: topic.i - words.start]
+    return name if all(t.pos_ == "PROPN" for t in name) else words
 
 
 def _is_name(annotated: AnnotatedDocument, words: SpacySpan) -> bool:
@@ -238,10 +250,10 @@ def _attribution(
     subject = cue_subject(token)
     if subject is None:
         return _unattributed_passive(sentence, token, regions)
-    if _asks_reader(sentence, subject):
+    if _asks_reader(sentence, subject) or _consultation(token, subject):
         return None
     content = _complement(sentence, token)
-    if content is None:
+    if content is None or _participle_commitment(token):
         return None
     s_start, s_end = sentence.char_range(subject)
     if any(r.contains(s_start, s_end) for r in regions):
@@ -249,6 +261,24 @@ def _attribution(
     cue = sentence.to_span(token)
     kind: QuoteType = "partial" if _quotes_within(content, regions) else "indirect"
     return Candidate(*content, kind, sentence, cue, subject, sentence, cue_token=token)
+
+
+def _participle_commitment(cue: Token) -> bool:
+    """A participle that only commits its clause's subject to a course of action ("met,
+    agreeing to work toward a deal"): how the event went, which the writer tells, rather
+    than a stance someone voiced."""
+    participle = cue.tag_ == "VBG" and cue.dep_ == "advcl"
+    return participle and {t.dep_ for t in _targets(cue, wanted_complements(cue))} == {"xcomp"}
+
+
+def _consultation(cue: Token, subject: SpacySpan) -> bool:
+    """Two parties discussing something together ("the two sides discussed ...", "Ortiz
+    and Lee discussed ..."): a consultation, which event coding reads, not a stance voiced."""
+    if cue.lemma_.lower() not in load_cues().reciprocals:
+        return False
+    root = subject.root
+    pair = any(c.lower_ in PAIR_WORDS for c in root.children)
+    return pair or any(c.dep_ == "conj" for c in root.children)
 
 
 def _asks_reader(sentence: AnnotatedSentence, subject: SpacySpan) -> bool:
@@ -469,8 +499,16 @@ def _complement_head(child: Token, spec: str) -> Token | None:
     if spec == "dobj" and child.dep_ == "nsubjpass" and passive_agent(child.head) is not None:
         return child  # the object of a passive cue: "X was praised by Y"
     if child.dep_ == "prep" and spec == f"prep:{child.lower_}":
-        return next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+        head = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+        return None if head is None or _is_date(head) else head
     return None
+
+
+def _is_date(head: Token) -> bool:
+    """The object of a phrase of time ("spoke on Thursday"): when it was said, not what."""
+    return head.ent_type_ in ("DATE", "TIME") and not any(
+        c.dep_ == "prep" for c in head.children
+    )
 
 
 def _completes(child: Token) -> bool:
