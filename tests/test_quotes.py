@@ -971,3 +971,11 @@ def test_one_cue_reporting_nearly_the_same_words_twice_is_one_quotation() -> Non
 def test_a_worry_voiced_is_reported() -> None:
     text = "Her worry that the pier would collapse proved right.\nThe worry was not new."
     assert cues_and_contents(text) == [("worry", "that the pier would collapse")]
+
+
+def test_first_paragraph_of_prose_is_no_headline() -> None:
+    text = (
+        "The ministry's plans to cut school budgets drew protests from teachers in every "
+        "province on Monday.\n\nTeachers marched in four cities."
+    )
+    assert all(q.cue is None or q.cue.text != "plans" for q in quotes_of(text))

@@ -22,6 +22,8 @@ TITLE_SHARE = 0.8
 """The least share of content words (not stop words) capitalised in a Title Case line."""
 MIN_TITLE_WORDS = 3
 VERB_POS = ("VERB", "AUX")
+HEADLINE_WORDS = 12
+"""The most words of a first line read as a headline when it ends in a full stop."""
 
 
 def headline_reports(annotated: AnnotatedDocument, taken: list[Candidate]) -> Iterator[Candidate]:
@@ -30,12 +32,23 @@ def headline_reports(annotated: AnnotatedDocument, taken: list[Candidate]) -> It
     is part of it."""
     for index, paragraph in enumerate(annotated.paragraphs):
         title = _is_title_case(paragraph)
-        found = _report(annotated, paragraph, title) if title or index == 0 else None
+        headline = title or (index == 0 and _is_headline_shaped(paragraph))
+        found = _report(annotated, paragraph, title) if headline else None
         span = paragraph.paragraph
         if found is not None and not any(
             span.start <= c.cue_start < found.start for c in taken
         ):
             yield found
+
+
+def _is_headline_shaped(paragraph: AnnotatedParagraph) -> bool:
+    """A first line shaped as a headline: one short sentence, or no full stop at its end. A
+    first paragraph of prose ("The ministry's plans to raise taxes drew protests from
+    teachers' unions in every province on Monday.") is none."""
+    text = paragraph.doc.text.rstrip().rstrip("\"'”’")
+    words = [t for t in paragraph.doc if not t.is_punct]
+    short = len(list(paragraph.doc.sents)) == 1 and len(words) <= HEADLINE_WORDS
+    return short or not text.endswith((".", "!"))
 
 
 def _is_title_case(paragraph: AnnotatedParagraph) -> bool:
@@ -89,4 +102,4 @@ def _is_subject(words: SpacySpan, title: bool) -> bool:
     no verb of their own elsewhere."""
     if title:
         return all(t.text[:1].isupper() or t.is_digit for t in words)
-    return not any(t.pos_ in VERB_POS for t in words)
+    return not any(t.pos_ in VERB_POS or t.tag_ == "POS" for t in words)
