@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Span as SpacySpan
 
@@ -206,15 +207,14 @@ def _read_part(
     return Timex(start, end, text, kind, value, sentence.index, is_resolved(value))
 
 
-def _counted_from_now(span: SpacySpan, reading: Reading) -> bool:
+def _counted_from_now(span: SpacySpan, reading: tuple[str, str | None]) -> bool:
     """Whether a stated duration after "in" on a future verb says when ("the bonds will be
     redeemed in five years"): the date that far from now, as "five years from now", not the
     duration. After a noun it stays one ("the first rise in five years"), and so do hours and
     minutes, whose clock time the document date does not give."""
     preposition = span.root.head
     return (
-        reading is not None
-        and reading[0] == "DURATION"
+        reading[0] == "DURATION"
         and re.fullmatch(r"P\d+[A-Z]+", reading[1] or "") is not None
         and preposition.lower_ == "in"
         and preposition.i == span.start - 1
@@ -256,8 +256,9 @@ def _candidates(text: str, sentence: AnnotatedSentence) -> list[tuple[int, int]]
             spans = [s for s in spans if s not in overlapping] + [union]
     widened = {_widen(text, s, e) for s, e in spans}
     outermost = [s for s in widened if not any(_inside(s, other) for other in widened)]
-    spans = _join_part_of_year(text, _join_coordinated_units(text, sorted(outermost)))
-    return _join_clock_times(text, spans)
+    spans = _join_neighbours(text, sorted(outermost), _coordinated_units)
+    spans = _join_neighbours(text, spans, _part_of_year)
+    return _join_neighbours(text, spans, _clock_and_day)
 
 
 def _inside(span: tuple[int, int], other: tuple[int, int]) -> bool:
@@ -276,21 +277,31 @@ def _widen(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _join_coordinated_units(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Join units of time in the plural coordinated as one vague span ("weeks or months",
-    "recent days and weeks"), which the tagger cuts in two: TimeML marks them as one
-    expression (read by its first unit, see ``normalise``)."""
-    joined: list[tuple[int, int]] = []
-    for start, end in spans:
-        if joined:
-            previous = joined[-1]
-            gap = text[previous[1] : start]
-            first_unit = text[previous[0] : previous[1]].split()[-1]
-            if UNIT_COORDINATION.fullmatch(gap) and _plural_unit(first_unit, text[start:end]):
-                joined[-1] = (previous[0], end)
-                continue
-        joined.append((start, end))
+Offsets = tuple[int, int]
+
+
+def _join_neighbours(
+    text: str, spans: list[Offsets], *joins: Callable[[str, Offsets, Offsets], bool]
+) -> list[Offsets]:
+    """Spans in order, each merged into the one before it when one of ``joins`` says the two
+    make one expression that the tagger cut in two."""
+    joined: list[Offsets] = []
+    for span in spans:
+        if joined and any(join(text, joined[-1], span) for join in joins):
+            joined[-1] = (joined[-1][0], span[1])
+        else:
+            joined.append(span)
     return joined
+
+
+def _coordinated_units(text: str, previous: Offsets, span: Offsets) -> bool:
+    """Units of time in the plural coordinated as one vague span ("weeks or months", "recent
+    days and weeks"): TimeML marks them as one expression (read by its first unit, see
+    ``normalise``)."""
+    first_unit = text[previous[0] : previous[1]].split()[-1]
+    second = text[span[0] : span[1]]
+    gap = text[previous[1] : span[0]]
+    return bool(UNIT_COORDINATION.fullmatch(gap)) and _plural_unit(first_unit, second)
 
 
 def _plural_unit(*words: str) -> bool:
@@ -298,38 +309,22 @@ def _plural_unit(*words: str) -> bool:
     return all(re.fullmatch(r"\w+s", w) and unit_code(w) is not None for w in words)
 
 
-def _join_part_of_year(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Join a half or quarter to the year it is "of" ("the first two quarters" + "of" +
-    "1990"), which the tagger cuts in two: together they name one calendar period (1990-H1).
-    Other runs of months ("the first nine months of 1997") stay a duration and a year."""
-    joined: list[tuple[int, int]] = []
-    for start, end in spans:
-        if joined:
-            previous = joined[-1]
-            if (
-                text[previous[1] : start] == " of "
-                and PART_OF_YEAR.search(text, previous[0], previous[1])
-                and YEAR_NAMED.fullmatch(text, start, end)
-            ):
-                joined[-1] = (previous[0], end)
-                continue
-        joined.append((start, end))
-    return joined
+def _part_of_year(text: str, previous: Offsets, span: Offsets) -> bool:
+    """A half or quarter and the year it is "of" ("the first two quarters" + "of" + "1990"):
+    together one calendar period (1990-H1). Other runs of months ("the first nine months of
+    1997") stay a duration and a year."""
+    return (
+        text[previous[1] : span[0]] == " of "
+        and PART_OF_YEAR.search(text, previous[0], previous[1]) is not None
+        and YEAR_NAMED.fullmatch(text, span[0], span[1]) is not None
+    )
 
 
-def _join_clock_times(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Join a clock time to the day next to it: "9 a.m. Tuesday", "Nov. 9 at 5 p.m."."""
-    joined: list[tuple[int, int]] = []
-    for start, end in spans:
-        if joined:
-            previous = joined[-1]
-            pieces = (text[previous[0] : previous[1]], text[start:end])
-            gap = text[previous[1] : start]
-            if CLOCK_GAP.fullmatch(gap) and any(CLOCK.search(p) for p in pieces):
-                joined[-1] = (previous[0], end)
-                continue
-        joined.append((start, end))
-    return joined
+def _clock_and_day(text: str, previous: Offsets, span: Offsets) -> bool:
+    """A clock time and the day next to it: "9 a.m. Tuesday", "Nov. 9 at 5 p.m."."""
+    pieces = (text[previous[0] : previous[1]], text[span[0] : span[1]])
+    gap = text[previous[1] : span[0]]
+    return bool(CLOCK_GAP.fullmatch(gap)) and any(CLOCK.search(p) for p in pieces)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -28,6 +28,9 @@ ENDED_AFTER = re.compile(r"\s+(?:ended|ending|ends|that ended|that ends)\b", re.
 separate end date closes, not a calendar year."""
 CLOSED_BY = re.compile(r"\s+(?:that\s+)?(?:ended|ending|ends)\s+", re.I)
 """What joins a period to the date that closes it ("the second quarter ended Oct. 31")."""
+APPOSITION = re.compile(r"\s*,\s*")
+"""What lies between an expression and another in apposition to it ("the year-ago quarter,
+the second quarter")."""
 YEAR_PERIOD = re.compile(r"(?:the\s+)?(\d{4})\s+(?:period|quarter)")
 YEAR_PERIOD_AFTER = re.compile(r"\s+(?:period|quarter)\b", re.I)
 """\"the 1988 period\" in a quarterly report: the quarter under report, in that year."""
@@ -206,11 +209,6 @@ def year_back_to_quarter(text: str, timexes: list[Timex]) -> None:
                 timex.value = f"{int(quarter.group(1)) - 1:04d}-Q{quarter.group(2)}"
                 _apposition_year_back(text, timexes, timex, other)
                 break
-
-
-APPOSITION = re.compile(r"\s*,\s*")
-"""What lies between an expression and another in apposition to it ("the year-ago quarter,
-the second quarter")."""
 
 
 def _year_back(lower: str) -> bool:
